@@ -1,0 +1,223 @@
+// Import runs end to end on both engines: files (GB18030 CSV, XLSX), counts, matching, duplicates within
+// and across files, the rejected-share limit, whole-file refusals, a SIGKILL mid-run followed by a clean
+// rerun, and the departments' API push with token scope.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { beforeAll, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import { describeOnEngines } from '../../../test/engines';
+import { createTestUser, login, testApp, type Session } from '../../../test/api-client';
+import { buildIdNumber } from '../../registry/id-number';
+import { importFile } from './import-file';
+import { addFeedToken } from './tokens';
+import { SYSTEM_ACTOR } from '../../platform/audit';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const actor = { userId: null, name: 'test' };
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sn-import-test-'));
+const write = (name: string, content: Buffer | string) => {
+  const p = path.join(tmp, name);
+  fs.writeFileSync(p, content);
+  return p;
+};
+const known = buildIdNumber('360731', '1966-06-06', 111);
+const stranger = buildIdNumber('360731', '1977-07-07', 222);
+const HEADER = '身份证号,姓名,结算单号,结算日期,就诊类型,医疗机构,总费用,统筹支付,个人自付';
+const gb = (lines: string[]) => iconv.encode(lines.join('\r\n') + '\r\n', 'gb18030');
+
+describeOnEngines('feed imports', ({ db, engine }) => {
+  let storeDir: string;
+  beforeAll(async () => {
+    storeDir = fs.mkdtempSync(path.join(tmp, `store-${engine}-`));
+    const v = await db().query<{ code: string; township_code: string; county_code: string; city_code: string }>(`select code, township_code, county_code, city_code from regions where level = 5 and county_code = '360731000000' limit 1`);
+    const village = v.rows[0];
+    const h = await db().query<{ id: number }>(`insert into households (area_type, village_code, township_code, county_code, city_code, address) values ('rural', $1, $2, $3, $4, '测试') returning id`,
+      [village.code, village.township_code, village.county_code, village.city_code]);
+    await db().query(`insert into persons (id_number, name, sex, birth_date, household_id, relation) values ($1, '张三', 'M', '1966-06-06', $2, 'head')`, [known, h.rows[0].id]);
+  });
+
+  it('imports a GB18030 CSV with Chinese headers, matching people and normalising values', async () => {
+    const file = write(`gb-${engine}.csv`, gb([
+      HEADER,
+      `${known},张三,S-${engine}-1,2025年3月9日,住院,于都县人民医院,"12,345.60",8000,"￥4,345.60"`,
+      `${stranger},李四,S-${engine}-2,20250310,门诊,于都县人民医院,100,50,50.5`,
+    ]));
+    const report = await importFile(db(), storeDir, { feed: 'medical_settlement', path: file, actor });
+    expect(report).toMatchObject({ status: 'completed', read: 2, accepted: 2, rejected: 0, duplicates: 0, matched: 1, unmatched: 1 });
+    const rows = await db().query<Record<string, any>>(`select * from feed_medical_settlement where settlement_no like $1 order by source_row`, [`S-${engine}-%`]);
+    expect(rows.rows[0]).toMatchObject({ settled_on: '2025-03-09', total_cost: 1234560, self_paid: 434560, visit_type: 'inpatient', source_row: 2 });
+    expect(rows.rows[0].person_id).not.toBeNull();
+    expect(rows.rows[1]).toMatchObject({ settled_on: '2025-03-10', self_paid: 5050, person_id: null, source_row: 3 });
+    const run = await db().query<Record<string, any>>('select * from feed_imports where id = $1', [report.importId]);
+    expect(run.rows[0]).toMatchObject({ status: 'completed', encoding: 'gb18030', rows_matched: 1 });
+    expect(fs.existsSync(run.rows[0].stored_path)).toBe(true);
+    expect(run.rows[0].sha256).toHaveLength(64);
+  });
+
+  it('counts duplicates within a file and across files; the same file twice loads nothing', async () => {
+    const lines = [HEADER, `${known},张三,D-${engine}-1,2025-04-01,门诊,医院,10,5,5`, `${known},张三,D-${engine}-1,2025-04-01,门诊,医院,10,5,5`, `${known},张三,D-${engine}-2,2025-04-02,门诊,医院,10,5,5`];
+    const file = write(`dup-${engine}.csv`, gb(lines));
+    const first = await importFile(db(), storeDir, { feed: 'medical_settlement', path: file, actor });
+    expect(first).toMatchObject({ status: 'completed', read: 3, accepted: 2, duplicates: 1 });
+    const again = await importFile(db(), storeDir, { feed: 'medical_settlement', path: file, actor });
+    expect(again).toMatchObject({ status: 'completed', read: 3, accepted: 0, duplicates: 3 });
+    const n = await db().query<{ n: number }>(`select count(*)::int as n from feed_medical_settlement where settlement_no like $1`, [`D-${engine}-%`]);
+    expect(n.rows[0].n).toBe(2);
+  });
+
+  it('reports bad rows with row number, header, masked value and a Chinese reason, and loads the rest', async () => {
+    const lines = [HEADER];
+    for (let i = 1; i <= 9; i++) lines.push(`${known},张三,E-${engine}-${i},2025-05-0${i},门诊,医院,10,5,5`);
+    lines.push(`${known.slice(0, 17)}0,张三,E-${engine}-bad,2025-05-10,门诊,医院,10,5,5.123`);
+    const report = await importFile(db(), storeDir, { feed: 'medical_settlement', path: write(`err-${engine}.csv`, gb(lines)), actor });
+    expect(report).toMatchObject({ status: 'completed', read: 10, accepted: 9, rejected: 1 });
+    const columns = report.errors.map((e) => e.column);
+    expect(columns).toContain('身份证号');
+    expect(columns).toContain('个人自付');
+    expect(report.errors[0].row).toBe(11);
+    expect(report.errors.find((e) => e.column === '身份证号')!.value).toMatch(/^3607\*+/);
+    expect(report.errors[0].reason).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('refuses the whole file above the rejected-share limit, loading nothing', async () => {
+    const lines = [HEADER, `${known},张三,R-${engine}-1,2025-05-01,门诊,医院,10,5,5`, `bad,张三,R-${engine}-2,2025-05-01,门诊,医院,10,5,5`];
+    const report = await importFile(db(), storeDir, { feed: 'medical_settlement', path: write(`rej-${engine}.csv`, gb(lines)), actor });
+    expect(report.status).toBe('rejected');
+    expect(report.rejectReason!.zh).toMatch(/超过上限/);
+    const n = await db().query<{ n: number }>(`select count(*)::int as n from feed_medical_settlement where settlement_no like $1`, [`R-${engine}-%`]);
+    expect(n.rows[0].n).toBe(0);
+    const loose = await importFile(db(), storeDir, { feed: 'medical_settlement', path: write(`rej2-${engine}.csv`, gb(lines)), actor, maxRejectedShare: 0.6 });
+    expect(loose).toMatchObject({ status: 'completed', accepted: 1, rejected: 1 });
+  });
+
+  it('refuses at once a file missing a required column or in an unreadable encoding', async () => {
+    const missing = await importFile(db(), storeDir, { feed: 'medical_settlement', path: write(`miss-${engine}.csv`, gb(['身份证号,姓名,结算日期', `${known},张三,2025-01-01`])), actor });
+    expect(missing.status).toBe('rejected');
+    expect(missing.rejectReason!.zh).toMatch(/结算单号/);
+    const utf16 = await importFile(db(), storeDir, { feed: 'medical_settlement', path: write(`enc-${engine}.csv`, gb([HEADER])), actor, encoding: 'klingon' });
+    expect(utf16.status).toBe('rejected');
+  });
+
+  it('imports an XLSX with date serials and text-formatted IDs, refusing an ID that Excel turned into a number', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('数据');
+    ws.addRow(['公民身份号码', '姓名', '入院日期', '出院日期', '疾病名称', '是否重特大疾病']);
+    ws.addRow([known, '张三', 45700, 45705, '肺癌', '是']);
+    ws.addRow([1.14634195203231e17, '王五', 45701, null, '肺炎', '否']);
+    ws.addRow([stranger, '李四', new Date(Date.UTC(2025, 1, 3)), null, '骨折', '否']);
+    const file = path.join(tmp, `hosp-${engine}.xlsx`);
+    await wb.xlsx.writeFile(file);
+    const report = await importFile(db(), storeDir, { feed: 'hospitalization', path: file, actor, maxRejectedShare: 0.5 });
+    expect(report).toMatchObject({ status: 'completed', read: 3, accepted: 2, rejected: 1, matched: 1 });
+    expect(report.errors[0]).toMatchObject({ row: 3, column: '公民身份号码' });
+    const rows = await db().query<Record<string, any>>('select admitted_on, discharged_on, serious from feed_hospitalization where id_number = $1', [known]);
+    expect(rows.rows[0]).toMatchObject({ admitted_on: '2025-02-12', discharged_on: '2025-02-17', serious: true });
+  });
+
+  it('pushes through the API: 401 without token, 403 for another feed, per-record answers, repeated batch answered once', async () => {
+    const { app } = await testApp(db());
+    const { token } = await addFeedToken(db(), SYSTEM_ACTOR, '医保局', ['medical_settlement']);
+    const body = { batchId: `B-${engine}`, records: [
+      { id_number: known, settlement_no: `P-${engine}-1`, settled_on: '2025-06-01', total_cost: '100', self_paid: '30' },
+      { id_number: stranger, settlement_no: `P-${engine}-2`, settled_on: '2025-06-02', total_cost: 50, self_paid: 20 },
+      { id_number: 'nonsense', settlement_no: `P-${engine}-3`, settled_on: '2025-06-02', total_cost: 50, self_paid: 20 },
+      { id_number: known, settlement_no: `P-${engine}-1`, settled_on: '2025-06-01', total_cost: '100', self_paid: '30' },
+    ] };
+    expect((await app.inject({ method: 'POST', url: '/api/v1/feeds/medical_settlement/records', payload: body })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/feeds/medical_settlement/records', payload: body, headers: { authorization: 'Bearer snf_wrong' } })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/feeds/death_registration/records', payload: body, headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(403);
+    const first = await app.inject({ method: 'POST', url: '/api/v1/feeds/medical_settlement/records', payload: body, headers: { authorization: `Bearer ${token}` } });
+    expect(first.statusCode).toBe(422); // 1 of 4 rejected is above the 20 % limit: refused whole
+    const okBody = { batchId: `B2-${engine}`, records: [...body.records.slice(0, 2), body.records[3], ...Array.from({ length: 5 }, (_, i) => ({ id_number: known, settlement_no: `P-${engine}-x${i}`, settled_on: '2025-06-03', total_cost: 1, self_paid: 1 })), body.records[2]] };
+    const ok = await app.inject({ method: 'POST', url: '/api/v1/feeds/medical_settlement/records', payload: okBody, headers: { authorization: `Bearer ${token}` } });
+    expect(ok.statusCode).toBe(201);
+    const answer = ok.json();
+    expect(answer).toMatchObject({ accepted: 7, duplicates: 1, rejected: 1, matched: 6, unmatched: 1 });
+    expect(answer.records.map((r: any) => r.status)).toEqual(['accepted', 'accepted', 'duplicate', 'accepted', 'accepted', 'accepted', 'accepted', 'accepted', 'rejected']);
+    expect(answer.records[8].errors[0].column).toBe('id_number');
+    const again = await app.inject({ method: 'POST', url: '/api/v1/feeds/medical_settlement/records', payload: okBody, headers: { authorization: `Bearer ${token}` } });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(answer);
+    const stored = await db().query<{ n: number }>(`select count(*)::int as n from feed_medical_settlement where settlement_no like $1`, [`P-${engine}-%`]);
+    expect(stored.rows[0].n).toBe(7);
+    await app.close();
+  });
+
+  it('uploads through the web API, lists runs, serves the error report as XLSX, and shows data quality', async () => {
+    const { app } = await testApp(db());
+    await createTestUser(db(), `fc_${engine}`, 'county', '360731000000');
+    const s: Session = await login(app, `fc_${engine}`);
+    const boundary = '----sn' + Date.now();
+    const csv = gb([HEADER, `${known},张三,U-${engine}-1,2025-07-01,门诊,医院,10,5,5`, `${known},张三,U-${engine}-2,2025-07-01,门诊,医院,10,5,5.555`, ...Array.from({ length: 8 }, (_, i) => `${known},张三,U-${engine}-x${i},2025-07-02,门诊,医院,1,1,1`)]);
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="feed"\r\n\r\nmedical_settlement\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="医保结算.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+      csv, Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await app.inject({ method: 'POST', url: '/api/v1/imports', payload, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(res.statusCode, res.body).toBe(201);
+    const report = res.json();
+    expect(report).toMatchObject({ accepted: 9, rejected: 1 });
+    const list = await s.request('GET', '/api/v1/imports?feed=medical_settlement');
+    expect(list.body.items[0]).toMatchObject({ id: report.importId, fileName: '医保结算.csv', actor: `fc_${engine}` });
+    const xlsx = await app.inject({ method: 'GET', url: `/api/v1/imports/${report.importId}/errors.xlsx`, headers: { cookie: s.cookie } });
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0].getRow(2).getCell(1).value).toBe(3);
+    const quality = await s.request('GET', '/api/v1/feeds/quality');
+    const med = quality.body.find((q: any) => q.feed === 'medical_settlement');
+    expect(med.rowsRead12m).toBeGreaterThan(0);
+    expect(med.matchedShare).toBeGreaterThan(0);
+    expect((await s.request('GET', '/api/v1/feeds')).body).toHaveLength(13);
+    await app.close();
+  });
+});
+
+// A run killed with SIGKILL leaves nothing; the rerun loads exactly what a clean run would.
+describeOnEngines('feed import killed mid-run', ({ engine }) => {
+  it('leaves no partial data and a rerun gives the full counts', async () => {
+    const dataDir = fs.mkdtempSync(path.join(tmp, `kill-${engine}-`));
+    const env: NodeJS.ProcessEnv = { ...process.env, SAFETYNET_DATA_DIR: dataDir };
+    let dropDb: (() => void) | null = null;
+    if (engine === 'postgres') {
+      const name = `sn_kill_${process.pid}`;
+      const admin = process.env.SAFETYNET_TEST_PG_URL!;
+      spawnSync('psql', [admin, '-qc', `drop database if exists ${name} with (force)`, '-c', `create database ${name}`]);
+      const url = new URL(admin);
+      url.pathname = `/${name}`;
+      env.DATABASE_URL = url.toString();
+      dropDb = () => spawnSync('psql', [admin, '-qc', `drop database if exists ${name} with (force)`]);
+    }
+    const cli = path.join(ROOT, 'bin/safetynet');
+    expect(spawnSync(cli, ['migrate'], { env }).status).toBe(0);
+    const lines = [HEADER];
+    const ROWS = 100_000;
+    for (let i = 0; i < ROWS; i++) lines.push(`${i % 2 ? known : stranger},张三,K${i},2025-03-01,门诊,医院,10,5,5`);
+    const file = write(`kill-${engine}.csv`, gb(lines));
+    const child = spawn(cli, ['import', '--feed', 'medical_settlement', '--file', file, '--json'], { env, stdio: 'pipe' });
+    // Kill when the run reports rows streaming into its transaction: provably mid-run, far from the end.
+    const progressed = await new Promise<boolean>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (/progress: [2-9]\d{4} rows/.test(chunk.toString())) resolve(true);
+      });
+      child.once('exit', () => resolve(false));
+    });
+    expect(progressed).toBe(true);
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const count = () => {
+      const out = spawnSync(cli, ['import', '--feed', 'medical_settlement', '--file', file, '--json'], { env, encoding: 'utf8' });
+      expect(out.status, out.stderr).toBe(0);
+      return JSON.parse(out.stdout.trim().split('\n').pop()!);
+    };
+    const rerun = count();
+    expect(rerun).toMatchObject({ status: 'completed', read: ROWS, accepted: ROWS, duplicates: 0, rejected: 0 });
+    const third = count();
+    expect(third).toMatchObject({ status: 'completed', accepted: 0, duplicates: ROWS });
+    dropDb?.();
+  }, 240_000);
+});

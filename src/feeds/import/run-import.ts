@@ -1,0 +1,221 @@
+// One import run, all or nothing: rows stream from the reader through validation into a typed staging
+// table (COPY), then one set-based INSERT matches them to registry persons and skips natural keys already
+// stored. The run record, the rows, the error report and the audit entry commit together; a crash, a kill
+// or a lost connection leaves nothing behind, and running it again works.
+import type { Database, Tx } from '../../platform/db';
+import { appendAudit, type Actor } from '../../platform/audit';
+import { AppError } from '../../platform/errors';
+import type { FeedDef, FeedRow, RowError } from '../feed-types';
+import { feedTable } from '../catalogue';
+import { mapHeader } from '../header-map';
+import { rowValidator } from '../validate-row';
+import { isFeedFileError, type FeedSource } from '../readers';
+import { MAX_ERROR_LINES, type ImportErrorLine, type ImportReport } from './import-report';
+import { publishFeedRecordsLoaded } from './feed-events';
+
+export const DEFAULT_MAX_REJECTED_SHARE = 0.2;
+
+export interface ImportMeta {
+  feed: FeedDef;
+  actor: Actor;
+  source: 'file' | 'api';
+  department?: string | null;
+  tokenId?: number | null;
+  batchId?: string | null;
+  file?: { name: string; size: number; sha256: string; storedPath: string } | null;
+  /** Share of rejected rows above which the whole run is refused (0–1). */
+  maxRejectedShare?: number;
+  /** API pushes want to know which rows were stored, which were duplicates. */
+  wantRowOutcomes?: boolean;
+  /** Called every PROGRESS_EVERY rows read (CLI progress, web progress). */
+  onProgress?: (rowsRead: number) => void;
+}
+
+export const PROGRESS_EVERY = 10_000;
+
+export interface ImportOutcome {
+  report: ImportReport;
+  /** Rows (as numbered by the reader) that were stored; only with wantRowOutcomes. */
+  storedRows?: Set<number>;
+  rowErrors?: Map<number, RowError[]>;
+}
+
+function csvField(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  const s = String(v);
+  return /[",\n\r]/.test(s) || s === '' ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const toLine = (e: RowError): ImportErrorLine => ({ row: e.row, column: e.column, value: e.value, reason: e.reason });
+
+class RunRejected extends Error {
+  constructor(readonly reason: { zh: string; en: string }) {
+    super(reason.en);
+  }
+}
+
+async function insertRun(q: Tx | Database, meta: ImportMeta, status: string, extra: Record<string, unknown> = {}): Promise<number> {
+  const r = await q.query<{ id: number }>(
+    `insert into feed_imports (feed, source, actor_user_id, department, token_id, batch_id, file_name, file_size, sha256, stored_path,
+       encoding, sheet, status, reject_reason, reject_reason_en, ignored_columns, rows_read, rows_rejected, finished_at, duration_ms)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) returning id`,
+    [meta.feed.code, meta.source, meta.actor.userId, meta.department ?? null, meta.tokenId ?? null, meta.batchId ?? null,
+      meta.file?.name ?? null, meta.file?.size ?? null, meta.file?.sha256 ?? null, meta.file?.storedPath ?? null,
+      extra.encoding ?? null, extra.sheet ?? null, status, extra.rejectZh ?? null, extra.rejectEn ?? null, extra.ignored ?? [],
+      extra.read ?? 0, extra.rejected ?? 0, status === 'running' ? null : new Date(), extra.durationMs ?? null],
+  );
+  return r.rows[0].id;
+}
+
+async function saveErrors(tx: Tx, importId: number, errors: RowError[]) {
+  if (!errors.length) return;
+  const lines = errors.map((e) => [importId, e.row, e.column, e.value, e.reason, e.reasonEn].map(csvField).join(',') + '\n');
+  await tx.copyIn('COPY feed_import_errors (import_id, source_row, column_name, value, reason, reason_en) FROM STDIN WITH (FORMAT csv)', lines);
+}
+
+/** Records a run refused as a whole (nothing loaded) with its reason and row errors. */
+async function recordRejected(db: Database, meta: ImportMeta, reason: { zh: string; en: string }, started: number, extra: Record<string, unknown>, errors: RowError[]): Promise<number> {
+  return db.transaction(async (tx) => {
+    const id = await insertRun(tx, meta, 'rejected', { ...extra, rejectZh: reason.zh, rejectEn: reason.en, durationMs: Date.now() - started });
+    await saveErrors(tx, id, errors);
+    await appendAudit(tx, meta.actor, { action: 'feed.import.rejected', entity: 'feed_import', entityId: id, after: { feed: meta.feed.code, reason: reason.en, file: meta.file?.name ?? null, batchId: meta.batchId ?? null } });
+    return id;
+  });
+}
+
+export async function runImport(db: Database, source: FeedSource, meta: ImportMeta): Promise<ImportOutcome> {
+  const started = Date.now();
+  const feed = meta.feed;
+  const maxShare = meta.maxRejectedShare ?? DEFAULT_MAX_REJECTED_SHARE;
+  const fileInfo = { encoding: source.encoding ?? null, sheet: source.sheet ?? null };
+  const mapping = mapHeader(feed, source.header);
+  const ignored = mapping.ignored.map((c) => c.header);
+  const base = { feed: feed.code, importId: null, read: 0, accepted: 0, rejected: 0, duplicates: 0, matched: 0, unmatched: 0, ignoredColumns: ignored, encoding: source.encoding, sheet: source.sheet };
+
+  if (mapping.rejectReason) {
+    await source.close();
+    const id = await recordRejected(db, meta, mapping.rejectReason, started, { ...fileInfo, ignored }, []);
+    return { report: { ...base, importId: id, status: 'rejected', errors: [], rejectReason: mapping.rejectReason, durationMs: Date.now() - started } };
+  }
+
+  const validate = rowValidator(mapping);
+  const columns = feed.columns.map((c) => c.key);
+  const table = feedTable(feed);
+  let read = 0;
+  let rejected = 0;
+  let staged = 0;
+  const errors: RowError[] = [];
+  const rowErrors = meta.wantRowOutcomes ? new Map<number, RowError[]>() : undefined;
+
+  // Rows are validated and turned into COPY text in chunks; while the database loads chunk k (COPY into
+  // staging, then the set-based insert), JavaScript already parses chunk k+1 — both cores work at once.
+  const CHUNK_ROWS = meta.wantRowOutcomes ? Number.MAX_SAFE_INTEGER : 100_000;
+  try {
+    const outcome = await db.transaction(async (tx) => {
+      const importId = await insertRun(tx, meta, 'running', { ...fileInfo, ignored });
+      await tx.query(`create temporary table feed_stage on commit drop as select ${columns.join(', ')}, source_row from ${table} where false`);
+      // Set-based matching and de-duplication: the first occurrence in the file wins (chunks go in file
+      // order), natural keys already stored (earlier chunks, files or pushes) are skipped as duplicates.
+      const insert = `insert into ${table} (${columns.join(', ')}, import_id, batch_id, source_row, person_id)
+         select ${columns.map((c) => `s.${c}`).join(', ')}, $1, $2, s.source_row, p.id
+         from feed_stage s left join persons p on p.id_number = s.id_number
+         order by s.source_row
+         on conflict do nothing`;
+      let accepted = 0;
+      let matched = 0;
+      let storedRows: Set<number> | undefined;
+      const load = async (lines: string[]) => {
+        // One string per chunk: a write per line would cost a system call per row.
+        await tx.copyIn(`COPY feed_stage (${columns.join(', ')}, source_row) FROM STDIN WITH (FORMAT csv)`, [lines.join('')]);
+        if (meta.wantRowOutcomes) {
+          // Bounded API batches: which rows went in, to answer per record.
+          const rows = (await tx.query<{ source_row: number; person_id: number | null }>(`${insert} returning source_row, person_id`, [importId, meta.batchId ?? null])).rows;
+          accepted += rows.length;
+          matched += rows.filter((r) => r.person_id !== null).length;
+          storedRows = new Set(rows.map((r) => r.source_row));
+        } else {
+          // Files of millions of rows: count on the server, bring nothing back.
+          const r = await tx.query<{ accepted: number; matched: number }>(
+            `with ins as (${insert} returning person_id) select count(*)::int as accepted, count(person_id)::int as matched from ins`,
+            [importId, meta.batchId ?? null]);
+          accepted += r.rows[0].accepted;
+          matched += r.rows[0].matched;
+        }
+        await tx.query('truncate feed_stage');
+      };
+      let inFlight: Promise<void> = Promise.resolve();
+      let lines: string[] = [];
+      for await (const row of source.rows) {
+        read++;
+        if (read % PROGRESS_EVERY === 0) meta.onProgress?.(read);
+        const result = validate(row);
+        if (!result.ok) {
+          rejected++;
+          for (const e of result.errors) if (errors.length < MAX_ERROR_LINES) errors.push(e);
+          rowErrors?.set(row.rowNumber, result.errors);
+          continue;
+        }
+        let line = '';
+        for (const key of columns) line += csvField(result.record[key]) + ',';
+        lines.push(line + row.rowNumber + '\n');
+        staged++;
+        if (lines.length >= CHUNK_ROWS) {
+          await inFlight; // at most one chunk in the database while the next one is parsed
+          const chunk = lines;
+          lines = [];
+          inFlight = load(chunk);
+          inFlight.catch(() => undefined); // surfaced by the next await
+        }
+      }
+      await inFlight;
+      if (read > 0 && rejected / read > maxShare) {
+        throw new RunRejected({
+          zh: `被拒绝的行占 ${((rejected / read) * 100).toFixed(1)}%，超过上限 ${(maxShare * 100).toFixed(0)}%，整个文件未导入`,
+          en: `${((rejected / read) * 100).toFixed(1)}% of rows were rejected, above the ${(maxShare * 100).toFixed(0)}% limit: nothing was loaded`,
+        });
+      }
+      if (lines.length) await load(lines);
+      const counts = { read, accepted, rejected, duplicates: staged - accepted, matched, unmatched: accepted - matched };
+      await tx.query(
+        `update feed_imports set status = 'completed', rows_read = $2, rows_accepted = $3, rows_rejected = $4, rows_duplicate = $5,
+           rows_matched = $6, rows_unmatched = $7, finished_at = clock_timestamp(), duration_ms = $8 where id = $1`,
+        [importId, counts.read, counts.accepted, counts.rejected, counts.duplicates, counts.matched, counts.unmatched, Date.now() - started],
+      );
+      await saveErrors(tx, importId, errors);
+      await appendAudit(tx, meta.actor, {
+        action: 'feed.import', entity: 'feed_import', entityId: importId,
+        after: { feed: feed.code, source: meta.source, file: meta.file?.name ?? null, sha256: meta.file?.sha256 ?? null, batchId: meta.batchId ?? null, ...counts },
+      });
+      return { importId, counts, storedRows };
+    });
+    // The run's own time; what subscribers do with the new records (comparisons) comes after it.
+    const durationMs = Date.now() - started;
+    await publishFeedRecordsLoaded(db, { feed: feed.code, importId: outcome.importId, source: meta.source, accepted: outcome.counts.accepted });
+    return {
+      report: { ...base, importId: outcome.importId, status: 'completed', ...outcome.counts, errors: errors.map(toLine), durationMs },
+      storedRows: outcome.storedRows,
+      rowErrors,
+    };
+  } catch (e) {
+    if (e instanceof RunRejected) {
+      const id = await recordRejected(db, meta, e.reason, started, { ...fileInfo, ignored, read, rejected }, errors);
+      return { report: { ...base, importId: id, status: 'rejected', read, rejected, errors: errors.map(toLine), rejectReason: e.reason, durationMs: Date.now() - started }, rowErrors };
+    }
+    if (isFeedFileError(e)) {
+      // The file broke partway (bad quoting, undecodable bytes): nothing of it was kept.
+      const id = await recordRejected(db, meta, e.bilingual, started, { ...fileInfo, ignored, read, rejected }, errors);
+      return { report: { ...base, importId: id, status: 'rejected', read, rejected, errors: errors.map(toLine), rejectReason: e.bilingual, durationMs: Date.now() - started } };
+    }
+    await db.transaction((tx) => insertRun(tx, meta, 'failed', { ...fileInfo, rejectEn: (e as Error).message, durationMs: Date.now() - started })).catch(() => undefined);
+    throw e;
+  } finally {
+    await source.close().catch(() => undefined);
+  }
+}
+
+export function unknownFeed(code: string): AppError {
+  return new AppError(400, 'FEED_UNKNOWN', `未知的数据接口：${code}`, `Unknown feed: ${code}`, [
+    { field: 'feed', code: 'FEED_UNKNOWN', message: `未知的数据接口：${code}`, messageEn: `Unknown feed: ${code}` },
+  ]);
+}

@@ -1,0 +1,128 @@
+// Which encoding a CSV file is in, and the stream that decodes it. Excel on Chinese Windows writes
+// "CSV (逗号分隔)" in GBK (GB18030 is its superset, so GB18030 decodes both); "CSV UTF-8" starts with a
+// BOM; other systems write UTF-8 without one. Rule: a BOM decides; otherwise a sample that is valid
+// UTF-8 is UTF-8, anything else GB18030. A declared encoding overrides detection.
+import { isUtf8 } from 'node:buffer';
+import { Transform, type TransformCallback } from 'node:stream';
+import iconv from 'iconv-lite';
+import { FeedFileError } from './feed-file-error';
+
+export interface EncodingChoice {
+  /** 'utf-8', 'gb18030', 'utf-16le', 'utf-16be', or another iconv-lite name when declared. */
+  readonly encoding: string;
+  /** Bytes of byte-order mark to drop at the start. */
+  readonly bomLength: number;
+  readonly how: 'bom' | 'detected' | 'declared';
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+function startsWith(sample: Buffer, bytes: number[]): boolean {
+  return bytes.every((b, i) => sample[i] === b);
+}
+
+/** The first bytes of a file that is not CSV text at all: say what it is instead of decoding noise. */
+export function refuseNonText(sample: Buffer): void {
+  if (startsWith(sample, [0x50, 0x4b, 0x03, 0x04])) {
+    throw new FeedFileError('unsupported_format', '这是一个XLSX（或ZIP）文件，不是CSV文件，请按XLSX上传', 'this is an XLSX (or ZIP) file, not CSV: upload it as XLSX');
+  }
+  if (startsWith(sample, [0xd0, 0xcf, 0x11, 0xe0])) {
+    throw new FeedFileError(
+      'unsupported_format',
+      '这是旧版Excel（.xls）文件，请用Excel“另存为”.xlsx或CSV后再上传',
+      'this is an old Excel (.xls) file: save it as .xlsx or CSV and upload again',
+    );
+  }
+  const head = sample.subarray(0, 512).toString('latin1').replace(/^\ufeff|^\xef\xbb\xbf/, '').trimStart().toLowerCase();
+  if (head.startsWith('<html') || head.startsWith('<!doctype') || head.startsWith('<table') || head.startsWith('<?xml')) {
+    throw new FeedFileError(
+      'unsupported_format',
+      '这是网页（HTML/XML）格式的表格，只是扩展名像Excel，请用Excel打开后“另存为”.xlsx或CSV',
+      'this is an HTML/XML table with a spreadsheet extension: open it in Excel and save as .xlsx or CSV',
+    );
+  }
+}
+
+/** Whether the sample holds NUL bytes, which no text in UTF-8 or GB18030 has. */
+function looksBinary(sample: Buffer): boolean {
+  return sample.subarray(0, 65536).includes(0);
+}
+
+/** Valid UTF-8, allowing the sample to end in the middle of a character. */
+export function isUtf8Prefix(sample: Buffer, complete: boolean): boolean {
+  return isUtf8(complete ? sample : sample.subarray(0, completeLength(sample)));
+}
+
+/** Length of the part of `chunk` that ends on a character boundary (a cut multi-byte sequence at the
+ *  end is left for the next chunk). */
+function completeLength(chunk: Buffer): number {
+  const n = chunk.length;
+  for (let back = 1; back <= Math.min(3, n); back++) {
+    const b = chunk[n - back];
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? n - back : n;
+  }
+  return n;
+}
+
+export function canonicalEncoding(declared: string): string {
+  const name = declared.trim().toLowerCase().replace(/_/g, '-');
+  if (['utf8', 'utf-8', 'utf-8-sig', 'utf8bom', 'utf-8-bom'].includes(name)) return 'utf-8';
+  // GBK and GB2312 text is GB18030 text; decoding with the superset also reads the rare 4-byte characters.
+  if (['gbk', 'gb2312', 'cp936', 'gb18030', 'ms936', 'windows-936', 'euc-cn'].includes(name)) return 'gb18030';
+  if (['utf16le', 'utf-16le', 'ucs2', 'ucs-2'].includes(name)) return 'utf-16le';
+  if (['utf16be', 'utf-16be'].includes(name)) return 'utf-16be';
+  if (iconv.encodingExists(name)) return name;
+  throw new FeedFileError('encoding', `不支持的编码：${declared}`, `unsupported encoding: ${declared}`);
+}
+
+export function chooseEncoding(sample: Buffer, complete: boolean, declared?: string): EncodingChoice {
+  // A byte-order mark is stronger evidence than what the uploader picked in a form.
+  if (startsWith(sample, UTF8_BOM)) return { encoding: 'utf-8', bomLength: 3, how: 'bom' };
+  if (startsWith(sample, [0xff, 0xfe])) return { encoding: 'utf-16le', bomLength: 2, how: 'bom' };
+  if (startsWith(sample, [0xfe, 0xff])) return { encoding: 'utf-16be', bomLength: 2, how: 'bom' };
+  refuseNonText(sample);
+  if (looksBinary(sample)) {
+    throw new FeedFileError('unsupported_format', '文件含有二进制内容，不是CSV文本文件', 'the file holds binary data: it is not a CSV text file');
+  }
+  if (declared) return { encoding: canonicalEncoding(declared), bomLength: 0, how: 'declared' };
+  return { encoding: isUtf8Prefix(sample, complete) ? 'utf-8' : 'gb18030', bomLength: 0, how: 'detected' };
+}
+
+/** Passes UTF-8 bytes through unchanged (csv-parse reads bytes) while refusing invalid sequences, which
+ *  would otherwise become silent U+FFFD in names and addresses. */
+export class Utf8Check extends Transform {
+  private carry: Buffer = Buffer.alloc(0);
+  private offset = 0;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    const data = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    const cut = completeLength(data);
+    const whole = data.subarray(0, cut);
+    if (!isUtf8(whole)) return done(this.invalid());
+    this.offset += cut;
+    this.carry = Buffer.from(data.subarray(cut));
+    if (whole.length > 0) this.push(whole);
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (this.carry.length > 0) return done(this.invalid());
+    done();
+  }
+
+  private invalid(): FeedFileError {
+    return new FeedFileError(
+      'encoding',
+      `文件在第 ${this.offset} 字节之后出现不是UTF-8编码的内容。若文件由Excel“CSV（逗号分隔）”导出，请选择GB18030编码重新上传`,
+      `bytes after offset ${this.offset} are not valid UTF-8. If Excel saved the file as "CSV (Comma delimited)", upload it again declaring GB18030`,
+    );
+  }
+}
+
+/** The stream that turns the file's bytes into what csv-parse reads. */
+export function decoderFor(encoding: string): Transform {
+  if (encoding === 'utf-8') return new Utf8Check();
+  return iconv.decodeStream(encoding) as unknown as Transform;
+}

@@ -1,0 +1,349 @@
+// The evaluator: turns a rule and a version into one set-based statement over the feed tables, and merges
+// what fired into warnings and evidence — never person by person in JavaScript.
+//
+// The people evaluated are a *slice*: the temporary table mon_slice (one county of a full comparison, or
+// the people in one import), or, for previews of a city or the province, everyone ("open" mode, where
+// the rule scans its feed and the subject's attributes are looked up for the few that fire).
+import type { Tx } from '../platform/db';
+import type { RuleDefinition, RuleParams, RuleSql } from './rule-types';
+import type { AppliesTo, Level } from './rule-types';
+import { monthOf, monthsBefore } from './windows';
+import type { RuleVersion } from './rule-versions';
+import { versionInForce } from './rule-versions';
+
+// ── SQL building ───────────────────────────────────────────────────────────────────────────────────────
+
+export class Binder {
+  readonly values: unknown[] = [];
+  add(value: unknown, cast = ''): string {
+    this.values.push(value);
+    return `$${this.values.length}${cast}`;
+  }
+}
+
+const CASTS: Record<string, string> = {
+  money: '::bigint', integer: '::int', decimal: '::numeric', integerList: '::int[]', codeList: '::text[]', textList: '::text[]', boolean: '::boolean',
+};
+
+/** Where the people evaluated come from. */
+export type SliceMode =
+  /** mon_slice rows passing `where` (an SQL condition on alias ms). */
+  | { kind: 'slice'; where: (alias: string) => string }
+  /** Everyone; `region` keeps subjects of a region (condition on the subject alias s: city_code, …). */
+  | { kind: 'open'; region: (alias: string) => string; provinceCode: string };
+
+function ruleSql(rule: RuleDefinition, params: RuleParams, mode: SliceMode, today: string, b: Binder): string {
+  const memo = new Map<string, string>();
+  const once = (key: string, make: () => string) => {
+    let ph = memo.get(key);
+    if (!ph) {
+      ph = make();
+      memo.set(key, ph);
+    }
+    return ph;
+  };
+  const specs = new Map(rule.params.map((s) => [s.key, s]));
+  const monthsOf = (m: number | string) => (typeof m === 'number' ? m : (params[m] as number));
+  // Placeholders are made on first use only: a parameter bound but never referenced has no type.
+  const ruleCode = () => once('rule', () => b.add(rule.code, '::text'));
+  const q: RuleSql = {
+    p: (key) => once(`p:${key}`, () => {
+      const spec = specs.get(key);
+      if (!spec) throw new Error(`rule ${rule.code} has no parameter ${key}`);
+      return b.add(params[key], CASTS[spec.type]);
+    }),
+    value: (v) => b.add(v),
+    get today() {
+      return once('today', () => b.add(today, '::date'));
+    },
+    monthsAgo: (m) => once(`ago:${monthsOf(m)}`, () => b.add(monthsBefore(today, monthsOf(m)), '::date')),
+    monthOffset: (m) => once(`month:${monthsOf(m)}`, () => b.add(monthOf(today, monthsOf(m)), '::text')),
+    inSlice: (alias) => mode.kind === 'slice' ? `${alias}.id_number in (select ms.id_number from mon_slice ms where ${mode.where('ms')})` : 'true',
+    sliceHouseholds: mode.kind === 'slice'
+      ? `select ms.household_id from mon_slice ms where ms.household_id is not null and ${mode.where('ms')}`
+      : 'select hh.id from households hh',
+    fresh: (alias, feed) =>
+      `not exists (select 1 from warning_evidence fe where fe.rule_code = ${ruleCode()} and fe.feed = '${feed}' and fe.record_id = ${alias}.id and fe.closed)`,
+  };
+  return rule.sql(q, params);
+}
+
+/** The condition on a subject's `monitored` flag for a version's "applies to". */
+export function appliesToCondition(appliesTo: AppliesTo, alias: string): string {
+  if (appliesTo === 'monitored') return `${alias}.monitored`;
+  if (appliesTo === 'discovery') return `not ${alias}.monitored`;
+  return 'true';
+}
+
+export const FIRING_COLUMNS = [
+  'subject_key', 'subject_kind', 'person_id', 'household_id', 'id_number', 'name', 'monitored', 'region_code',
+  'village_code', 'township_code', 'county_code', 'city_code', 'figures', 'summary', 'summary_en', 'ev_feeds', 'ev_ids',
+] as const;
+
+/**
+ * One SELECT giving the subjects a rule fires for, with their routing and evidence (FIRING_COLUMNS). The
+ * appliesTo condition is part of `mode.where` for slices; in open mode it is given here.
+ */
+export function firingSelect(rule: RuleDefinition, params: RuleParams, mode: SliceMode, today: string, b: Binder, appliesTo: AppliesTo): string {
+  const inner = ruleSql(rule, params, mode, today, b);
+  const householdMonitored = (h: string) => `exists (select 1 from household_categories hc where hc.household_id = ${h}.id and hc.to_date is null)`;
+  if (rule.subject === 'household') {
+    const select = `
+      select 'h:' || h.id as subject_key, 'household'::text as subject_kind, coalesce(tp.id, hp.id) as person_id, h.id as household_id,
+        coalesce(tp.id_number, hp.id_number) as id_number, coalesce(tp.name, hp.name) as name, ${householdMonitored('h')} as monitored,
+        h.township_code as region_code, h.village_code, h.township_code, h.county_code, h.city_code,
+        r.figures, r.summary, r.summary_en, r.ev_feeds, r.ev_ids
+      from (${inner}) r
+      join households h on h.id = r.household_id
+      left join persons tp on tp.id_number = r.id_number
+      left join persons hp on hp.id = h.head_person_id`;
+    if (mode.kind === 'slice') return select;
+    return `select * from (${select}) f where ${appliesToCondition(appliesTo, 'f')} and ${mode.region('f')}`;
+  }
+  if (mode.kind === 'slice') {
+    return `
+      select 'p:' || r.id_number as subject_key, 'person'::text as subject_kind, s.person_id, s.household_id, r.id_number,
+        coalesce(s.name, r.name) as name, s.monitored, s.region_code, s.village_code, s.township_code, s.county_code, s.city_code,
+        r.figures, r.summary, r.summary_en, r.ev_feeds, r.ev_ids
+      from (${inner}) r join mon_slice s on s.id_number = r.id_number`;
+  }
+  const province = b.add(mode.provinceCode, '::text');
+  return `
+    select * from (
+      select 'p:' || r.id_number as subject_key, 'person'::text as subject_kind, s.person_id, s.household_id, r.id_number,
+        coalesce(s.name, r.name) as name, s.monitored, s.region_code, s.village_code, s.township_code, s.county_code, s.city_code,
+        r.figures, r.summary, r.summary_en, r.ev_feeds, r.ev_ids
+      from (${inner}) r
+      cross join lateral (${subjectAttributes('r.id_number', province)}) s
+    ) f
+    where ${appliesToCondition(appliesTo, 'f')} and ${mode.region('f')}`;
+}
+
+/**
+ * The attributes of one subject by ID number: the registry person and household when there is one (in a
+ * household), else the county of the ID's address code if it exists today, else the province's queue.
+ */
+export function subjectAttributes(idExpr: string, provincePlaceholder: string): string {
+  return `
+    select x.idn as id_number, p.id as person_id, p.household_id, p.name,
+      coalesce((select true from household_categories c where c.household_id = h.id and c.to_date is null limit 1), false) as monitored,
+      coalesce(h.township_code, rc.code, ${provincePlaceholder}) as region_code,
+      h.village_code, h.township_code, coalesce(h.county_code, rc.code) as county_code, coalesce(h.city_code, rc.city_code) as city_code
+    from (select ${idExpr} as idn) x
+    left join persons p on p.id_number = x.idn and p.household_id is not null
+    left join households h on h.id = p.household_id
+    left join regions rc on h.id is null and rc.level = 3 and rc.code = substr(x.idn, 1, 6) || '000000'`;
+}
+
+// ── slices ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Session-scoped work tables, emptied at every commit (so nothing is left between transactions). */
+export async function ensureWorkTables(tx: Tx): Promise<void> {
+  // Room for a unit's people in local buffers; settable only before the session's first temporary table.
+  await tx.query(`select case when pg_my_temp_schema() = 0 then set_config('temp_buffers', $1, false) end`, [tx.engine === 'postgres' ? '1GB' : '32MB']);
+  // One statement (a real-time evaluation is a few dozen statements: each one counts).
+  await tx.query(`do $$ begin
+    if to_regclass('pg_temp.mon_slice') is null then
+      create temporary table mon_slice (
+        id_number text not null, person_id bigint, household_id bigint, name text, monitored boolean not null,
+        region_code text not null, village_code text, township_code text, county_code text, city_code text
+      ) on commit delete rows;
+      create temporary table mon_firings (
+        subject_key text primary key, subject_kind text not null, person_id bigint, household_id bigint, id_number text, name text,
+        monitored boolean not null, region_code text not null, village_code text, township_code text, county_code text, city_code text,
+        figures jsonb not null, summary text not null, summary_en text not null, ev_feeds text[] not null, ev_ids bigint[] not null
+      ) on commit delete rows;
+      create temporary table mon_new_ev (subject_key text not null, feed text not null, record_id bigint not null) on commit delete rows;
+    end if;
+    if to_regclass('pg_temp.mon_slice_id') is null then
+      create unique index mon_slice_id on mon_slice (id_number);
+    end if;
+  end $$`);
+}
+
+/** Settings for heavy set-based work inside one transaction (planner hints that suit cached data). */
+export async function tuneTransaction(tx: Tx): Promise<void> {
+  // Hash tables of a unit's people must stay in memory; PGlite lives in 2 GiB of WebAssembly memory.
+  const workMem = tx.engine === 'postgres' ? '512MB' : '32MB';
+  await tx.query(`select set_config('jit', 'off', true), set_config('random_page_cost', '1.1', true), set_config('work_mem', $1, true)`, [workMem]);
+}
+
+/** Adds the people with these ID numbers (a subquery giving id_number) to the slice, with their routing. */
+export async function addIdsToSlice(tx: Tx, idsSql: string, params: unknown[], provinceCode: string): Promise<number> {
+  const province = `$${params.length + 1}::text`;
+  const r = await tx.query(
+    `insert into mon_slice (id_number, person_id, household_id, name, monitored, region_code, village_code, township_code, county_code, city_code)
+     select a.id_number, a.person_id, a.household_id, a.name, a.monitored, a.region_code, a.village_code, a.township_code, a.county_code, a.city_code
+     from (${idsSql}) ids cross join lateral (${subjectAttributes('ids.id_number', province)}) a
+     on conflict (id_number) do nothing`,
+    [...params, provinceCode]);
+  return r.rowCount;
+}
+
+/**
+ * Adds everyone in the registry households of these counties (monitored or not) to an empty slice. Each
+ * registry person once: the index is built after the rows are in (much faster for millions of people).
+ */
+export async function addCountiesToSlice(tx: Tx, countyCodes: readonly string[]): Promise<number> {
+  await tx.query('drop index if exists mon_slice_id');
+  const r = await tx.query(
+    `insert into mon_slice (id_number, person_id, household_id, name, monitored, region_code, village_code, township_code, county_code, city_code)
+     select p.id_number, p.id, p.household_id, p.name, (c.household_id is not null),
+       h.township_code, h.village_code, h.township_code, h.county_code, h.city_code
+     from households h
+     join persons p on p.household_id = h.id
+     left join (select distinct household_id from household_categories where to_date is null) c on c.household_id = h.id
+     where h.county_code = any($1::text[])`, [countyCodes]);
+  await tx.query('create unique index mon_slice_id on mon_slice (id_number)');
+  return r.rowCount;
+}
+
+// ── merging firings into warnings ──────────────────────────────────────────────────────────────────────
+
+export interface RuleCount {
+  ruleCode: string;
+  firings: number;
+  raised: number;
+  updated: number;
+  evidenceAdded: number;
+  durationMs: number;
+}
+
+export interface RunInfo {
+  id: number;
+  today: string;
+  now: Date;
+  actor: string;
+}
+
+const levelRank = (expr: string) => `array_position(array['blue','yellow','red'], ${expr})`;
+
+/**
+ * Merges mon_firings (one rule, one version) into warnings: evidence already used by this rule is never
+ * used again; a subject with an open warning of this rule gets the new evidence (figures refreshed, level
+ * only raised); others get a new warning. Set-based, a handful of statements whatever the size.
+ */
+async function mergeFirings(tx: Tx, rule: RuleDefinition, version: RuleVersion, run: RunInfo): Promise<Omit<RuleCount, 'ruleCode' | 'firings' | 'durationMs'>> {
+  const ev = await tx.query(
+    `insert into mon_new_ev (subject_key, feed, record_id)
+     select f.subject_key, u.feed, u.record_id
+     from mon_firings f cross join lateral unnest(f.ev_feeds, f.ev_ids) as u(feed, record_id)
+     where not exists (select 1 from warning_evidence e where e.rule_code = $1 and e.feed = u.feed and e.record_id = u.record_id)`,
+    [rule.code]);
+  if (ev.rowCount === 0) return { raised: 0, updated: 0, evidenceAdded: 0 };
+
+  // Open warnings that exist already get the new evidence; remember their level before.
+  const updated = await tx.query<{ id: number; old_level: Level; new_level: Level; n: number }>(
+    `with fresh as (select v.subject_key, count(*)::int as n from mon_new_ev v group by v.subject_key),
+     cur as (
+       select w.id, w.level as old_level, f.figures, f.summary, f.summary_en, fr.n
+       from warnings w join mon_firings f on f.subject_key = w.subject_key join fresh fr on fr.subject_key = f.subject_key
+       where w.rule_code = $1 and w.status <> 'closed'
+       for update of w
+     )
+     update warnings w set figures = cur.figures, summary = cur.summary, summary_en = cur.summary_en,
+       level = case when ${levelRank('$2::text')} > ${levelRank('w.level')} then $2::text else w.level end,
+       evidence_count = w.evidence_count + cur.n, last_run_id = $3, updated_at = $4, version = w.version + 1
+     from cur where w.id = cur.id
+     returning w.id, cur.old_level, w.level as new_level, cur.n`,
+    [rule.code, version.level, run.id, run.now]);
+
+  // Evidence counts are known before the rows go in, so a new warning is written once.
+  const raised = await tx.query<{ id: number; n: number }>(
+    `insert into warnings (rule_code, rule_version_id, rule_version, scenario, level, status, subject_kind, subject_key, person_id, household_id,
+       id_number, person_name, monitored, region_code, village_code, township_code, county_code, city_code, figures, summary, summary_en,
+       evidence_count, first_run_id, last_run_id, raised_at, updated_at)
+     select $1, $2, $3, $4, $5, 'new', f.subject_kind, f.subject_key, f.person_id, f.household_id, f.id_number, f.name, f.monitored,
+       f.region_code, f.village_code, f.township_code, f.county_code, f.city_code, f.figures, f.summary, f.summary_en,
+       fr.n, $6, $6, $7, $7
+     from mon_firings f join (select v.subject_key, count(*)::int as n from mon_new_ev v group by v.subject_key) fr on fr.subject_key = f.subject_key
+     where not exists (select 1 from warnings w where w.rule_code = $1 and w.subject_key = f.subject_key and w.status <> 'closed')
+     order by f.subject_key
+     on conflict (rule_code, subject_key) where status <> 'closed' do nothing
+     returning id, evidence_count as n`,
+    [rule.code, version.id, version.version, rule.scenario, version.level, run.id, run.now]);
+
+  const added = await tx.query(
+    `insert into warning_evidence (rule_code, feed, record_id, warning_id, rule_version_id, run_id, added_at)
+     select $1, v.feed, v.record_id, w.id, $2, $3, $4
+     from mon_new_ev v join warnings w on w.rule_code = $1 and w.subject_key = v.subject_key and w.status <> 'closed'
+     on conflict (rule_code, feed, record_id) do nothing`,
+    [rule.code, version.id, run.id, run.now]);
+
+  const raisedIds = raised.rows.map((r) => r.id);
+  const levelChanged = updated.rows.filter((r) => r.old_level !== r.new_level);
+  await tx.query(
+    `insert into warning_events (warning_id, kind, from_value, to_value, count, run_id, actor, at)
+     select id, 'raised', null::text, $2::text, n, $3::bigint, $4::text, $5::timestamptz from unnest($1::bigint[], $6::int[]) as t(id, n)
+     union all
+     select id, 'evidence', null, null, n, $3, $4, $5 from unnest($7::bigint[], $8::int[]) as t(id, n)
+     union all
+     select id, 'level', old, new, null::int, $3, $4, $5 from unnest($9::bigint[], $10::text[], $11::text[]) as t(id, old, new)`,
+    [
+      raisedIds, version.level, run.id, run.actor, run.now, raised.rows.map((r) => r.n),
+      updated.rows.map((r) => r.id), updated.rows.map((r) => r.n),
+      levelChanged.map((r) => r.id), levelChanged.map((r) => r.old_level), levelChanged.map((r) => r.new_level),
+    ]);
+  return { raised: raisedIds.length, updated: updated.rows.length, evidenceAdded: added.rowCount };
+}
+
+/**
+ * Runs rules over the slice in mon_slice. `places` are the counties found in the slice (null = people
+ * the province routes itself); each place gets the version in force there, and places sharing a version
+ * are evaluated together in one statement.
+ */
+export async function evaluateSlice(tx: Tx, rules: readonly RuleDefinition[], versions: Map<string, RuleVersion[]>, places: readonly (string | null)[], run: RunInfo, onRuleDone?: (done: number) => void): Promise<RuleCount[]> {
+  const counts: RuleCount[] = [];
+  for (const rule of rules) {
+    const started = Date.now();
+    const count: RuleCount = { ruleCode: rule.code, firings: 0, raised: 0, updated: 0, evidenceAdded: 0, durationMs: 0 };
+    const groups = new Map<RuleVersion, (string | null)[]>();
+    for (const place of places) {
+      const v = versionInForce(versions.get(rule.code) ?? [], place, run.today);
+      if (!v || !v.enabled) continue;
+      groups.set(v, [...(groups.get(v) ?? []), place]);
+    }
+    for (const [version, groupPlaces] of groups) {
+      const b = new Binder();
+      const all = groupPlaces.length === places.length;
+      const counties = groupPlaces.filter((p): p is string => p !== null);
+      const withNull = groupPlaces.includes(null);
+      let countiesPh: string | undefined;
+      const where = (alias: string) => {
+        const parts = [appliesToCondition(version.appliesTo, alias)];
+        if (!all) {
+          countiesPh ??= b.add(counties, '::text[]');
+          const c = counties.length ? `${alias}.county_code = any(${countiesPh})` : 'false';
+          parts.push(withNull ? `(${c} or ${alias}.county_code is null)` : c);
+        }
+        return parts.join(' and ');
+      };
+      const select = firingSelect(rule, version.params, { kind: 'slice', where }, run.today, b, version.appliesTo);
+      try {
+        const inserted = await tx.query(`insert into mon_firings (${FIRING_COLUMNS.join(', ')}) ${select}`, b.values);
+        if (inserted.rowCount > 0) {
+          count.firings += inserted.rowCount;
+          const merged = await mergeFirings(tx, rule, version, run);
+          count.raised += merged.raised;
+          count.updated += merged.updated;
+          count.evidenceAdded += merged.evidenceAdded;
+          await tx.query('truncate mon_firings, mon_new_ev');
+        }
+      } catch (e) {
+        if (e instanceof Error) e.message = `rule ${rule.code} (version ${version.version}): ${e.message}`;
+        throw e;
+      }
+    }
+    count.durationMs = Date.now() - started;
+    counts.push(count);
+    onRuleDone?.(counts.length);
+  }
+  return counts;
+}
+
+/** Distinct places (counties, null for the province queue) present in the slice. */
+export async function slicePlaces(tx: Tx): Promise<(string | null)[]> {
+  const r = await tx.query<{ county_code: string | null }>('select distinct county_code from mon_slice');
+  return r.rows.map((x) => x.county_code);
+}
+

@@ -1,0 +1,1 @@
+export { appendAudit, verifyAuditChain, SYSTEM_ACTOR, type Actor, type AuditEntry, type AuditVerification } from './audit-trail';

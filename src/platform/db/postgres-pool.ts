@@ -1,0 +1,67 @@
+// PostgreSQL through node-postgres: a pool of connections, COPY through pg-copy-streams.
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ConnectionPool, QueryResult, SqlConnection } from './connection';
+
+// Both engines must hand the same JS values to the house: int8 as number (our ids and fen amounts stay
+// far below 2^53), plain dates as 'YYYY-MM-DD' strings (time zones must never shift a birth date).
+const types = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === 20) return (v: string) => Number(v);
+    if (oid === 1082) return (v: string) => v;
+    if (oid === 1016) return (v: string) => (pg.types.getTypeParser(1016 as never) as (s: string) => string[])(v).map(Number);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+class PostgresConnection implements SqlConnection {
+  constructor(private readonly client: pg.PoolClient) {}
+
+  async query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+    const result = await this.client.query({ text: sql, values: params as unknown[], types });
+    return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.client.query(sql);
+  }
+
+  async copyIn(copySql: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<void> {
+    const target = this.client.query(copyFrom(copySql));
+    await pipeline(Readable.from(chunks, { objectMode: false }), target);
+  }
+}
+
+export class PostgresPool implements ConnectionPool {
+  readonly engine = 'postgres' as const;
+  private readonly pool: pg.Pool;
+
+  constructor(url: string, options: { max?: number; searchPath?: string } = {}) {
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: options.max ?? 10,
+      options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
+    });
+    // An idle client's error (server restart) must not crash the process; the next query reports it.
+    this.pool.on('error', () => {});
+  }
+
+  async withConnection<T>(fn: (connection: SqlConnection) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      return await fn(new PostgresConnection(client));
+    } catch (e) {
+      broken = !(e instanceof Error && 'code' in e);
+      throw e;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
