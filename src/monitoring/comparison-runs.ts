@@ -207,6 +207,7 @@ interface RunRow {
   status: string;
   today: string;
   county_code: string | null;
+  county_name?: string | null;
   feed: string | null;
   import_id: number | null;
   workers: number;
@@ -218,7 +219,8 @@ interface RunRow {
 }
 
 async function readRun(db: Database, runId: number): Promise<RunRow> {
-  const r = await db.query<RunRow>('select * from comparison_runs where id = $1', [runId]);
+  const r = await db.query<RunRow>(
+    'select r.*, (select g.name from regions g where g.code = r.county_code) as county_name from comparison_runs r where r.id = $1', [runId]);
   if (!r.rows[0]) throw notFound('比对任务', 'Comparison run');
   return r.rows[0];
 }
@@ -345,6 +347,8 @@ export interface RunProgress {
   status: 'running' | 'completed' | 'failed';
   today: string;
   countyCode: string | null;
+  /** The county's name, so that a list of runs needs no lookup per row. */
+  countyName: string | null;
   feed: string | null;
   importId: number | null;
   workers: number;
@@ -414,6 +418,7 @@ export async function comparisonRunProgress(db: Database, runId: number): Promis
     ? Math.round(((elapsed / finishedUnits) * (u.total - finishedUnits)) / 1000) : null;
   return {
     id: run.id, kind: run.kind as RunProgress['kind'], status: run.status as RunProgress['status'], today: run.today, countyCode: run.county_code,
+    countyName: run.county_name ?? null,
     feed: run.feed, importId: run.import_id, workers: run.workers, actor: run.actor, error: run.error,
     startedAt: started.toISOString(), finishedAt: run.finished_at ? new Date(run.finished_at).toISOString() : null, durationMs: elapsed,
     units: u, percent, etaSeconds, subjects, totals, rules,

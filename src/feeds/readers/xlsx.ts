@@ -1,14 +1,13 @@
-// Streams the rows of one sheet of an XLSX file with exceljs' streaming WorkbookReader: the first
-// visible sheet unless a sheet is named. Cells come out raw — numbers, strings, booleans, Dates (cells
-// with a date format), `{ error }` — and the value types decide what they mean. Rich text, hyperlinks
-// and formulas are reduced to their text or result.
+// Streams the rows of one sheet of an XLSX file (xlsx-package.ts opens it for exceljs' streaming
+// reader): the first visible sheet unless a sheet is named. Cells come out raw — numbers, strings,
+// booleans, Dates (cells with a date format), `{ error }` — and the value types decide what they mean.
+// Rich text, hyperlinks and formulas are reduced to their text or result.
 import fs from 'node:fs';
-import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { FeedRow } from '../feed-types';
 import { FeedFileError } from './feed-file-error';
 import type { FeedSource, HeaderSearch } from './feed-source';
 import { splitHeader } from './header-row';
+import { openXlsxPackage, type XlsxSheet } from './xlsx-package';
 
 export interface XlsxOptions extends HeaderSearch {
   /** Sheet name; the first visible sheet when absent. */
@@ -26,11 +25,6 @@ export function xlsxCell(value: unknown): unknown {
   if (typeof v.error === 'string') return { error: v.error };
   if ('text' in v) return xlsxCell(v.text);
   return value;
-}
-
-interface SheetInfo {
-  name: string;
-  state?: string;
 }
 
 function xlsxFailure(error: unknown): FeedFileError {
@@ -64,56 +58,41 @@ async function refuseByMagic(file: string): Promise<void> {
   }
 }
 
-export async function openXlsx(input: string | Readable, options: XlsxOptions = {}): Promise<FeedSource> {
-  if (typeof input === 'string') await refuseByMagic(input);
-  const stream = typeof input === 'string' ? fs.createReadStream(input, { highWaterMark: 256 * 1024 }) : input;
-  // styles: 'cache' lets exceljs turn date-formatted cells into Dates (and honour the 1904 date system).
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    entries: 'ignore',
-  });
+export async function openXlsx(file: string, options: XlsxOptions = {}): Promise<FeedSource> {
+  await refuseByMagic(file);
   const wanted = options.sheet?.trim();
   let sheetName: string | undefined;
 
-  function isTarget(reader: { name?: string }): boolean {
-    const model = (workbook as unknown as { model?: { sheets?: SheetInfo[] } }).model;
-    if (wanted) return (reader.name ?? '').trim() === wanted;
-    const first = model?.sheets?.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden') ?? model?.sheets?.[0];
-    return first ? first.name === reader.name : true;
-  }
-
   async function* records(): AsyncGenerator<FeedRow> {
-    const seen: string[] = [];
+    let sheets: XlsxSheet[];
     try {
-      for await (const worksheet of workbook) {
-        const reader = worksheet as unknown as { name?: string } & AsyncIterable<ExcelJS.Row>;
-        seen.push(reader.name ?? '');
-        if (!isTarget(reader)) continue; // not consumed: exceljs drains the entry when we move on
-        sheetName = reader.name;
-        for await (const row of reader) {
-          const values = row.values as unknown[];
-          const cells: unknown[] = [];
-          for (let i = 1; i < values.length; i++) cells.push(xlsxCell(values[i]));
-          yield { rowNumber: row.number, cells };
-        }
-        return;
+      sheets = await openXlsxPackage(file);
+    } catch (error) {
+      throw xlsxFailure(error);
+    }
+    const target = wanted
+      ? sheets.find((s) => s.name.trim() === wanted)
+      : (sheets.find((s) => s.state === 'visible') ?? sheets[0]);
+    if (!target && wanted) {
+      const names = sheets.map((s) => s.name);
+      throw new FeedFileError(
+        'sheet_not_found',
+        `找不到工作表“${wanted}”；文件中的工作表：${names.join('、') || '（无）'}`,
+        `no sheet named "${wanted}"; the file's sheets: ${names.join(', ') || '(none)'}`,
+      );
+    }
+    if (!target) throw new FeedFileError('empty', 'XLSX文件中没有工作表', 'the XLSX file has no sheet');
+    sheetName = target.name;
+    try {
+      for await (const row of target.rows()) {
+        const values = row.values as unknown[];
+        const cells: unknown[] = [];
+        for (let i = 1; i < values.length; i++) cells.push(xlsxCell(values[i]));
+        yield { rowNumber: row.number, cells };
       }
     } catch (error) {
       throw xlsxFailure(error);
-    } finally {
-      stream.destroy();
     }
-    if (wanted) {
-      throw new FeedFileError(
-        'sheet_not_found',
-        `找不到工作表“${wanted}”；文件中的工作表：${seen.join('、') || '（无）'}`,
-        `no sheet named "${wanted}"; the file's sheets: ${seen.join(', ') || '(none)'}`,
-      );
-    }
-    throw new FeedFileError('empty', 'XLSX文件中没有工作表', 'the XLSX file has no sheet');
   }
 
   const all = records();

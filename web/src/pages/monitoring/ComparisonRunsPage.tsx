@@ -8,7 +8,6 @@ import type { TableProps } from 'antd';
 import { PlayCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { monitoringApi, type RunProgress, type UnitProgress } from '../../api/monitoring';
 import { useRequest } from '../../api/useRequest';
-import { registryApi } from '../../api/registry';
 import { useMe, useSession } from '../../app/session';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatDateTime } from '../../format/date';
@@ -131,16 +130,11 @@ export default function ComparisonRunsPage() {
 
 function ScopeText({ run: r }: { run: RunProgress }) {
   const { t } = useI18n();
-  if (r.kind === 'full') return r.countyCode ? <RegionName code={r.countyCode} /> : <>{t('monitoring.run.province')}</>;
+  if (r.kind === 'full') {
+    return r.countyCode ? <>{t('monitoring.run.county', { name: r.countyName ?? r.countyCode })}</> : <>{t('monitoring.run.province')}</>;
+  }
   if (r.importId !== null) return <>{t('monitoring.run.import', { id: r.importId, feed: r.feed ?? '' })}</>;
   return <>{r.feed ?? '—'}</>;
-}
-
-/** A region's name (the run keeps only its code). */
-function RegionName({ code }: { code: string }) {
-  const { t } = useI18n();
-  const region = useRequest((signal) => registryApi.region(code, signal), [code]);
-  return <>{t('monitoring.run.county', { name: region.data?.name ?? code })}</>;
 }
 
 function RunProgressCell({ run }: { run: RunProgress }) {
