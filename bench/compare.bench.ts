@@ -5,7 +5,7 @@
 //   * warnings raised per rule;
 //   * rule preview time (province, city, county) for the heaviest rule and a light one;
 //   * push-to-listed latency at 200 pushes/s against a real server on 127.0.0.1 (bounded, stops by itself).
-// `npm run bench -- compare [--people N] [--seconds S] [--rate R] [--keep] [--prepare-only] [--reuse]`. Targets: full < 5 min,
+// `npm run bench -- compare [--people N] [--seconds S] [--rate R] [--keep] [--prepare-only] [--reuse [--push-only]]`. Targets: full < 5 min,
 // preview < 2 s, push-to-listed p99 < 1 s.
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
@@ -102,7 +102,9 @@ async function pushLatency(db: Database, url: string, today: string, rate: numbe
     });
     const base = `http://127.0.0.1:${port}/api/v1`;
     const { token } = await addFeedToken(db, SYSTEM_ACTOR, '医保局', ['medical_settlement']);
-    await addUser(db, SYSTEM_ACTOR, { username: 'bench_province', password: 'bench-password-1', role: 'province', regionCode: '360000000000' });
+    // --reuse runs again on the same database: the account may be there already.
+    const exists = await db.query(`select 1 from users where username = 'bench_province'`);
+    if (!exists.rows.length) await addUser(db, SYSTEM_ACTOR, { username: 'bench_province', password: 'bench-password-1', role: 'province', regionCode: '360000000000' });
     const loginRes = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench_province', password: 'bench-password-1' }) });
     const cookie = String(loginRes.headers.get('set-cookie')).split(';')[0];
     const total = Math.round(rate * seconds);
@@ -193,6 +195,10 @@ export async function compareBench(args: string[]) {
     }
     if (args.includes('--prepare-only')) {
       console.log(`prepared ${name} (kept; rerun with --reuse)`);
+      return;
+    }
+    if (args.includes('--push-only')) {
+      await pushLatency(db, url, today, rate, seconds);
       return;
     }
     const env = { ...process.env, DATABASE_URL: url };

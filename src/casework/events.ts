@@ -1,6 +1,7 @@
 // Casework's subscription to other rooms' events. After a feed import or push has been compared and its warnings
 // written (monitoring's handler, subscribed before this one: monitoringRoutes precedes caseworkRoutes in
-// ROUTE_MODULES, and the CLI subscribes in the same order), every new warning gets its verification task at once.
+// ROUTE_MODULES, and the CLI subscribes in the same order), every new warning gets its verification task at once
+// (for an API push, right after the push is answered).
 // Listing a queue does the same for warnings raised any other way (e.g. a full comparison run).
 import type { Database } from '../platform/db';
 import { onFeedRecordsLoaded } from '../feeds/import/feed-events';
@@ -41,8 +42,14 @@ export function subscribeVerificationTasks(db: Database): () => void {
   const opening = new Coalesced(async () => {
     await db.transaction((tx) => openVerificationTasks(tx, SYSTEM_ACTOR));
   });
-  return onFeedRecordsLoaded(async (eventDb) => {
+  return onFeedRecordsLoaded(async (eventDb, event) => {
     if (eventDb !== db) return;
+    if (event.source === 'api') {
+      // A push is acknowledged once its warnings are listed; their tasks follow a moment later, off the
+      // push's path (at hundreds of pushes a second, the opening would otherwise add its run to each).
+      opening.run().catch((e) => console.error(`[casework] opening verification tasks failed: ${(e as Error).message}`));
+      return;
+    }
     await opening.run();
   });
 }

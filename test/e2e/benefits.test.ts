@@ -122,16 +122,16 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     await page.goto(`${rig.base}/registry/households/${hh.liu.id}`);
     await page.getByTestId('household-benefits-link').click();
     await poll(() => text(page, 'benefits-title')).toBe('刘建国家 · 待遇保障');
-    await expect(text(page, 'monthly-total')).resolves.toBe('¥0.00'); // decided in June, paid from July
+    await poll(() => text(page, 'monthly-total')).toBe('¥0.00'); // decided in June, paid from July
     const awards = page.getByTestId('awards-table');
-    await expect(awards.innerText()).resolves.toMatch(/低保[\s\S]*全户[\s\S]*¥1,345\.00[\s\S]*2026年7月[\s\S]*待发放/);
+    await poll(() => awards.innerText()).toMatch(/低保[\s\S]*全户[\s\S]*¥1,345\.00[\s\S]*2026年7月[\s\S]*待发放/);
 
     // The current award's explanation is open: the policy version, who decided, and the steps with figures.
     const explanation = page.locator('[data-testid^="award-explanation-"]').first();
-    await expect(explanation.getByTestId('policy-version').innerText()).resolves.toMatch(/上犹县 · 城乡通用 · 2024年1月1日起执行 · 第2版/);
-    await expect(explanation.getByTestId('decided-by').innerText()).resolves.toBe(COUNTY_USER);
+    await poll(() => explanation.getByTestId('policy-version').innerText()).toMatch(/上犹县 · 城乡通用 · 2024年1月1日起执行 · 第2版/);
+    await poll(() => explanation.getByTestId('decided-by').innerText()).toBe(COUNTY_USER);
     const steps = explanation.getByTestId('explanation-step');
-    expect(await steps.count()).toBeGreaterThan(6);
+    await poll(() => steps.count()).toBeGreaterThan(6);
     const all = await explanation.getByTestId('explanation-steps').innerText();
     expect(all).toContain('不计入家庭成员');
     expect(all).toMatch(/刘大军[\s\S]*监狱/); // excluded, and why
@@ -144,18 +144,18 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     await page.getByTestId('run-assessment').click();
     const result = page.getByTestId('assessment-result');
     await result.waitFor();
-    await expect(text(page, 'dibao-amount')).resolves.toBe('¥1,345.00');
-    await expect(page.getByTestId('counted-members').innerText()).resolves.toMatch(/刘建国[\s\S]*陈桂兰[\s\S]*刘小芳/);
-    await expect(page.getByTestId('excluded-members').innerText()).resolves.toMatch(/刘大军[\s\S]*监狱/);
-    await expect(page.getByTestId('dibao-steps').innerText()).resolves.toMatch(/低保标准[\s\S]*¥715\.00/);
-    await expect(result.getByTestId('policy-version').first().innerText()).resolves.toContain('第2版');
+    await poll(() => text(page, 'dibao-amount')).toBe('¥1,345.00');
+    await poll(() => page.getByTestId('counted-members').innerText()).toMatch(/刘建国[\s\S]*陈桂兰[\s\S]*刘小芳/);
+    await poll(() => page.getByTestId('excluded-members').innerText()).toMatch(/刘大军[\s\S]*监狱/);
+    await poll(() => page.getByTestId('dibao-steps').innerText()).toMatch(/低保标准[\s\S]*¥715\.00/);
+    await poll(() => result.getByTestId('policy-version').first().innerText()).toContain('第2版');
     await result.scrollIntoViewIfNeeded();
     await shot(page, '02-assessment-result');
 
     // The 特困 elder: basic support + care subsidy by self-care level.
     await page.goto(`${rig.base}/benefits/households/${hh.elder.id}`);
     const elder = page.locator('[data-testid^="award-explanation-"]').first();
-    await expect(elder.getByTestId('explanation-steps').innerText()).resolves.toMatch(/部分丧失生活自理能力[\s\S]*照料护理补贴[\s\S]*¥375\.00[\s\S]*¥1,595\.00/);
+    await poll(() => elder.getByTestId('explanation-steps').innerText()).toMatch(/部分丧失生活自理能力[\s\S]*照料护理补贴[\s\S]*¥375\.00[\s\S]*¥1,595\.00/);
     await context.close();
   }, 120_000);
 
@@ -170,13 +170,13 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     await page.getByTestId('sim-standard').fill('800');
     await page.getByTestId('run-simulation').click();
     await page.getByTestId('simulation-result').waitFor();
-    await expect(text(page, 'sim-newly')).resolves.toMatch(/^新增符合\s*1\s*¥50\.00/); // 800 − 750 wages
-    await expect(text(page, 'sim-no-longer')).resolves.toMatch(/不再符合\s*0/);
+    await poll(() => text(page, 'sim-newly')).toMatch(/^新增符合\s*1\s*¥50\.00/); // 800 − 750 wages
+    await poll(() => text(page, 'sim-no-longer')).toMatch(/不再符合\s*0/);
     const cost = expected.body.monthlyCostChangeFen as number;
     expect(cost).toBeGreaterThan(0);
-    await expect(text(page, 'sim-cost-change')).resolves.toBe(`+${formatFen(cost)}`);
-    await expect(text(page, 'sim-seconds')).resolves.toMatch(/用时\d+\.\d\d秒/);
-    await expect(page.getByTestId('sim-newly-samples').innerText()).resolves.toContain('边缘户主');
+    await poll(() => text(page, 'sim-cost-change')).toBe(`+${formatFen(cost)}`);
+    await poll(() => text(page, 'sim-seconds')).toMatch(/用时\d+\.\d\d秒/);
+    await poll(() => page.getByTestId('sim-newly-samples').innerText()).toContain('边缘户主');
     await shot(page, '03-simulation', true);
     await context.close();
   }, 120_000);
@@ -189,11 +189,11 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     await poll(() => text(page, 'recalc-summary')).toMatch(/2026年6月重新核算完成[\s\S]*减发1、停发1[\s\S]*税务收入数据1人/);
     const table = page.getByTestId('changes-table');
     await poll(() => table.innerText()).toMatch(/丧偶甲[\s\S]*¥1,130\.00[\s\S]*¥415\.00[\s\S]*减发/);
-    await expect(table.innerText()).resolves.toMatch(/就业甲[\s\S]*停发/);
-    await expect(text(page, 'changes-totals')).resolves.toMatch(/共2项/);
+    await poll(() => table.innerText()).toMatch(/就业甲[\s\S]*停发/);
+    await poll(() => text(page, 'changes-totals')).toMatch(/共2项/);
     // Select all proposals at once and confirm.
     await table.locator('thead input[type=checkbox]').check();
-    await expect(text(page, 'selection-summary')).resolves.toMatch(/已选2项/);
+    await poll(() => text(page, 'selection-summary')).toMatch(/已选2项/);
     await shot(page, '04-changes-selected');
     await page.getByTestId('confirm-selected').click();
     const dialog = page.getByRole('dialog');
@@ -212,8 +212,8 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     // Statistics of the half year: January's two inclusions, July's three, the adjustment and the exit.
     await page.goto(`${rig.base}/benefits/stats?from=2026-01&to=2026-07`);
     await poll(() => text(page, 'stats-new')).toMatch(/新纳入\s*5/);
-    await expect(text(page, 'stats-adjusted')).resolves.toMatch(/金额调整\s*1/);
-    await expect(text(page, 'stats-exits')).resolves.toMatch(/退出\s*1[\s\S]*不再符合条件 1/);
+    await poll(() => text(page, 'stats-adjusted')).toMatch(/金额调整\s*1/);
+    await poll(() => text(page, 'stats-exits')).toMatch(/退出\s*1[\s\S]*不再符合条件 1/);
     await page.getByTestId('stats-chart').locator('canvas').waitFor();
     await shot(page, '06-stats', true);
     await context.close();
@@ -225,8 +225,8 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     await page.getByRole('heading', { name: '发放名册' }).waitFor();
     await page.getByTestId('make-roll').click(); // the month defaults to July
     await poll(() => text(page, 'roll-title')).toBe('上犹县 2026年7月发放名册');
-    await expect(text(page, 'total-all')).resolves.toMatch(/全部明细\s*4/);
-    await expect(text(page, 'total-held')).resolves.toMatch(/暂缓\s*1/);
+    await poll(() => text(page, 'total-all')).toMatch(/全部明细\s*4/);
+    await poll(() => text(page, 'total-held')).toMatch(/暂缓\s*1/);
     await poll(() => text(page, 'reconciliation-status')).toContain('名册与待遇决定一致');
     const heldLines = page.getByTestId('held-lines');
     await poll(() => heldLines.innerText()).toMatch(/代领甲[\s\S]*收款账户户名不是本户家庭成员/);
@@ -236,7 +236,7 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     // The reviewer cancels the held line, with a note.
     await heldLines.getByRole('button', { name: /审\s*核/ }).click();
     const dialog = page.getByRole('dialog');
-    await expect(dialog.innerText()).resolves.toContain('收款账户户名不是本户家庭成员');
+    await poll(() => dialog.innerText()).toContain('收款账户户名不是本户家庭成员');
     await dialog.getByTestId('review-note').fill('收款人为村会计，非本户成员，本月暂停发放');
     await settled(page, '.ant-modal');
     await shot(page, '08-review');
@@ -281,7 +281,7 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     await editor.locator('#tekun_rural_default_amount').fill('1040');
     await editor.getByTestId('save-policy').click();
     await poll(() => page.getByTestId('policy-detail').innerText()).toMatch(/第3版[\s\S]*农村：¥800\.00/);
-    await expect(page.getByTestId('policy-history').innerText()).resolves.toMatch(/第3版 · 2027年1月1日起[\s\S]*第2版[\s\S]*第1版/);
+    await poll(() => page.getByTestId('policy-history').innerText()).toMatch(/第3版 · 2027年1月1日起[\s\S]*第2版[\s\S]*第1版/);
     await shot(page, '10-policy-saved');
 
     // The same pages in English (the decision's steps stay in Chinese: they are the record read to the family).
@@ -290,7 +290,7 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     await page.getByText('English', { exact: true }).click();
     await page.getByRole('menuitem', { name: /Payment rolls/ }).waitFor();
     await poll(() => text(page, 'benefits-title')).toBe('Benefits of the 刘建国 household');
-    await expect(page.getByTestId('awards-table').innerText()).resolves.toMatch(/Minimum living allowance[\s\S]*Whole household[\s\S]*¥1,345\.00[\s\S]*Jul 2026/);
+    await poll(() => page.getByTestId('awards-table').innerText()).toMatch(/Minimum living allowance[\s\S]*Whole household[\s\S]*¥1,345\.00[\s\S]*Jul 2026/);
     await shot(page, '11-household-english');
     await page.getByText('中文', { exact: true }).click();
     await page.getByRole('menuitem', { name: /发放名册/ }).waitFor();
@@ -322,7 +322,7 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     await poll(() => rechecks.innerText()).toMatch(/丧偶甲[\s\S]*2026年8月20日[\s\S]*成员死亡/);
     await page.getByTestId(`record-recheck-${hh.bereaved.id}`).click();
     let dialog = page.getByRole('dialog');
-    await expect(text(page, 'recheck-current')).resolves.toBe('上次核查2025年12月20日，应于2026年8月20日前复核');
+    await poll(() => text(page, 'recheck-current')).toBe('上次核查2025年12月20日，应于2026年8月20日前复核');
     await dialog.getByTestId('recheck-note').fill('入户复核：配偶已故，户主务工收入无变化');
     await settled(page, '.ant-modal');
     await shot(page, 'actions-01-recheck-dialog');
@@ -341,14 +341,14 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     await dialog.getByRole('radio', { name: '收入不固定' }).check();
     await dialog.getByTestId('recheck-submit').click();
     await poll(() => recheckCard.innerText()).toMatch(/应复核日期[\s:：]*2026年12月15日[\s\S]*上次核查[\s:：]*2026年6月15日/);
-    await expect(page.locator('.sn-figure').filter({ hasText: '下次复核' }).innerText()).resolves.toContain('2026年12月15日');
+    await poll(() => page.locator('.sn-figure').filter({ hasText: '下次复核' }).innerText()).toContain('2026年12月15日');
 
     // A recovery for the household paid through someone else: more grace months than the policy allows is
     // refused on the field; left empty, the policy's six months apply.
     await page.goto(`${rig.base}/benefits/households/${hh.proxy.id}`);
     await page.getByTestId('confirm-recovery').click();
     dialog = page.getByRole('dialog');
-    await expect(dialog.getByTestId('recovery-awards').innerText()).resolves.toMatch(/低保 · 全户 · 每月¥\d/);
+    await poll(() => dialog.getByTestId('recovery-awards').innerText()).toMatch(/低保 · 全户 · 每月¥\d/);
     await dialog.locator('#graceMonths').fill('8');
     await dialog.locator('#note').fill('户主在县工业园区稳定就业');
     await dialog.getByTestId('recovery-submit').click();
@@ -360,10 +360,10 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     await dialog.getByTestId('recovery-submit').click();
     const plan = page.getByTestId('recovery-plan');
     await poll(() => plan.innerText()).toMatch(/渐退期[\s:：]*6个月[\s\S]*继续发放[\s:：]*2026年7月至2026年12月[\s\S]*末次发放月份[\s:：]*2026年12月[\s\S]*停发[\s:：]*2027年1月起/);
-    await expect(page.getByTestId('recovery-steps').innerText()).resolves.toMatch(/渐退期[\s\S]*2026-07、2026-08[\s\S]*自2027-01起停发/);
+    await poll(() => page.getByTestId('recovery-steps').innerText()).toMatch(/渐退期[\s\S]*2026-07、2026-08[\s\S]*自2027-01起停发/);
     const proxyAwards = page.getByTestId('awards-table');
     await poll(() => proxyAwards.innerText()).toMatch(/2026年12月[\s\S]*2027年1月起停发[\s\S]*渐退[\s\S]*收入超过标准，渐退期满退出/);
-    await expect(page.getByTestId('confirm-recovery').count()).resolves.toBe(0); // nothing open is left to exit
+    await poll(() => page.getByTestId('confirm-recovery').count()).toBe(0); // nothing open is left to exit
     await shot(page, 'actions-04-recovery-plan', true);
 
     // The 特困 elder's award ended by hand before its first month: the reason is required.
@@ -371,8 +371,8 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     await page.goto(`${rig.base}/benefits/households/${hh.elder.id}`);
     await page.getByTestId(`end-award-${elderAward.id}`).click();
     dialog = page.getByRole('dialog');
-    await expect(text(page, 'end-award-current')).resolves.toBe('特困供养 · 张孤老 · 每月¥1,595.00 · 2026年7月起发放');
-    await expect(dialog.innerText()).resolves.toContain('早于起始月份2026年7月：该待遇将不发放任何月份');
+    await poll(() => text(page, 'end-award-current')).toBe('特困供养 · 张孤老 · 每月¥1,595.00 · 2026年7月起发放');
+    await poll(() => dialog.innerText()).toContain('早于起始月份2026年7月：该待遇将不发放任何月份');
     await dialog.getByTestId('end-award-submit').click();
     await poll(() => dialog.locator('.ant-form-item-explain-error').allInnerTexts()).toEqual(['请选择终止原因', '请填写终止理由']);
     await chooseOption(page, dialog.getByTestId('end-award-reason'), '其他原因');
@@ -382,7 +382,7 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     await dialog.getByTestId('end-award-submit').click();
     const elderAwards = page.getByTestId('awards-table');
     await poll(() => elderAwards.innerText()).toMatch(/2026年6月[\s\S]*2026年7月起停发[\s\S]*已停发[\s\S]*其他原因[\s\S]*侄子接回共同生活/);
-    await expect(page.getByTestId(`end-award-${elderAward.id}`).count()).resolves.toBe(0);
+    await poll(() => page.getByTestId(`end-award-${elderAward.id}`).count()).toBe(0);
     await shot(page, 'actions-06-award-ended', true);
 
     // Someone ends 刘建国's award while the dialog is open: the answer is 409, the page says so and reloads.
@@ -397,7 +397,7 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     await dialog.getByTestId('end-award-submit').click();
     await poll(() => text(page, 'award-conflict')).toMatch(/他人已先行处理，页面已重新载入[\s\S]*已被他人停发或调整/);
-    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+    await poll(() => page.getByRole('dialog').count()).toBe(0);
     // The notice is brought into view (the act began lower down, in the table).
     await poll(() => page.getByTestId('award-conflict').evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
     await poll(() => page.getByTestId('awards-table').innerText()).toMatch(/2026年7月[\s\S]*2026年8月起停发[\s\S]*待发放[\s\S]*不再符合条件[\s\S]*同事已先行终止/);

@@ -106,21 +106,21 @@ describe.skipIf(skipBrowserJourneys('casework journeys'))('casework in a browser
     await page.goto(`${base}/casework/tasks`);
     await poll(() => page.getByTestId('tasks-total').innerText()).toBe('共 3 项');
     // the overdue task first, in red, with how late it is
-    await expect(row(page, '赵得胜').getByTestId('deadline').getAttribute('data-tone')).resolves.toBe('overdue');
-    await expect(row(page, '赵得胜').innerText()).resolves.toMatch(/已逾期 \d+ 个工作日/);
-    await expect(row(page, '刘大伟').locator('[data-level=red]').innerText()).resolves.toContain('红色');
+    await poll(() => row(page, '赵得胜').getByTestId('deadline').getAttribute('data-tone')).toBe('overdue');
+    await poll(() => row(page, '赵得胜').innerText()).toMatch(/已逾期 \d+ 个工作日/);
+    await poll(() => row(page, '刘大伟').locator('[data-level=red]').innerText()).toContain('红色');
     expect(await overflow(page)).toBeLessThanOrEqual(0);
 
     await row(page, '刘大伟').locator('input[type=checkbox]').check();
     await row(page, '张秀兰').locator('input[type=checkbox]').check();
-    await expect(page.getByTestId('bulk-assign').innerText()).resolves.toContain('已选 2 项');
+    await poll(() => page.getByTestId('bulk-assign').innerText()).toContain('已选 2 项');
     await chooseOption(page, page.getByTestId('assignee-select'), '李芳');
     await shot(page, '01-queue-tablet-assign');
     await page.getByRole('button', { name: /^分\s*派$/ }).click();
     await page.getByText('已将 2 项任务分派给 民政助理员 李芳').waitFor();
     await poll(() => row(page, '刘大伟').innerText()).toContain('民政助理员 李芳');
-    await expect(row(page, '张秀兰').innerText()).resolves.toContain('已分派');
-    await expect(row(page, '赵得胜').innerText()).resolves.toContain('待分派');
+    await poll(() => row(page, '张秀兰').innerText()).toContain('已分派');
+    await poll(() => row(page, '赵得胜').innerText()).toContain('待分派');
     await context.close();
   }, 120_000);
 
@@ -131,7 +131,7 @@ describe.skipIf(skipBrowserJourneys('casework journeys'))('casework in a browser
     const summary = page.getByTestId('summary-table');
     const township = summary.locator('.ant-table-row').first();
     await poll(() => township.getByTestId('summary-overdue').innerText()).toBe('1');
-    await expect(township.getByTestId('summary-overdue').getAttribute('class')).resolves.toContain('sn-cw-summary-overdue');
+    await poll(() => township.getByTestId('summary-overdue').getAttribute('class')).toContain('sn-cw-summary-overdue');
     // its row opens that township's queue
     await township.locator('a').first().click();
     await poll(() => page.url()).toContain(`township=${region.townshipA}`);
@@ -148,9 +148,9 @@ describe.skipIf(skipBrowserJourneys('casework journeys'))('casework in a browser
     await page.goto(`${base}/casework/tasks?assignee=me`);
     await row(page, '刘大伟').getByTestId('task-link').click();
     await page.getByTestId('task-title').filter({ hasText: '预警核实 · 刘大伟' }).waitFor();
-    await expect(page.getByTestId('warning-link').getAttribute('href')).resolves.toBe(`/monitoring/warnings/${people.red.warningId}`);
-    await expect(page.getByRole('link', { name: '家庭档案' }).getAttribute('href')).resolves.toBe(`/registry/households/${people.red.householdId}`);
-    await expect(page.locator('body').innerText()).resolves.toContain('近12个月自付医疗费用超过2万元');
+    await poll(() => page.getByTestId('warning-link').getAttribute('href')).toBe(`/monitoring/warnings/${people.red.warningId}`);
+    await poll(() => page.getByRole('link', { name: '家庭档案' }).getAttribute('href')).toBe(`/registry/households/${people.red.householdId}`);
+    await poll(() => page.locator('body').innerText()).toContain('近12个月自付医疗费用超过2万元');
     await shot(page, '03-task');
 
     await page.getByTestId('start-visit').click();
@@ -162,7 +162,7 @@ describe.skipIf(skipBrowserJourneys('casework journeys'))('casework in a browser
     await page.getByRole('textbox', { name: '收入情况' }).fill('无固定收入，配偶务农');
     await page.getByRole('textbox', { name: '刚性支出情况' }).fill('透析自付约每月2000元');
     await page.getByTestId('attachment-input').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: PNG_BYTES });
-    await expect(page.getByTestId('attachment-list').innerText()).resolves.toContain('现场照片.png');
+    await poll(() => page.getByTestId('attachment-list').innerText()).toContain('现场照片.png');
     await page.getByRole('radio', { name: '急难型临时救助（先行救助）' }).check();
     await page.getByRole('spinbutton', { name: '救助金额' }).fill('1500');
     await poll(() => page.getByTestId('amount-preview').innerText()).toBe('将发放 ¥1,500.00');
@@ -171,8 +171,8 @@ describe.skipIf(skipBrowserJourneys('casework journeys'))('casework in a browser
     await page.getByTestId('visit-submit').click();
 
     await page.getByTestId('visit-done').waitFor();
-    await expect(page.getByTestId('done-decision').innerText()).resolves.toMatch(/^¥1,500\.00，应于 \d{4}年\d{1,2}月\d{1,2}日 前发放$/);
-    await expect(page.getByTestId('visit-done').innerText()).resolves.toContain('1 个附件已保存');
+    await poll(() => page.getByTestId('done-decision').innerText()).toMatch(/^¥1,500\.00，应于 \d{4}年\d{1,2}月\d{1,2}日 前发放$/);
+    await poll(() => page.getByTestId('visit-done').innerText()).toContain('1 个附件已保存');
     await shot(page, '05-visit-done');
 
     await page.getByTestId('open-file').click();
@@ -185,16 +185,16 @@ describe.skipIf(skipBrowserJourneys('casework journeys'))('casework in a browser
     expect(at('decision:emergencyPayment')).toBeGreaterThanOrEqual(0);
     expect(at('decision:emergencyPayment')).toBeLessThan(at('visit:warningVerification'));
     expect(at('visit:warningVerification')).toBeLessThan(at('warning:raised'));
-    const text = await page.getByTestId('file-timeline').innerText();
-    expect(text).toContain('临时救助（急难型）决定：¥1,500.00');
-    expect(text).toContain('处置：急难型临时救助（先行救助） ¥1,500.00');
-    expect(text).toMatch(/产生预警（红色（高））：近12个月自付医疗费用超过2万元/);
+    const timeline = page.getByTestId('file-timeline');
+    await poll(() => timeline.innerText()).toContain('临时救助（急难型）决定：¥1,500.00');
+    await poll(() => timeline.innerText()).toContain('处置：急难型临时救助（先行救助） ¥1,500.00');
+    await poll(() => timeline.innerText()).toMatch(/产生预警（红色（高））：近12个月自付医疗费用超过2万元/);
     await shot(page, '06-person-file', true);
 
     // printed, the workbench around the file goes away
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.sn-sider').isVisible()).toBe(false);
-    expect(await page.getByTestId('print-file').isVisible()).toBe(false);
+    await poll(() => page.locator('.sn-sider').isVisible()).toBe(false);
+    await poll(() => page.getByTestId('print-file').isVisible()).toBe(false);
     await shot(page, '07-person-file-print', true);
     await page.emulateMedia({ media: 'screen' });
 
@@ -216,7 +216,7 @@ describe.skipIf(skipBrowserJourneys('casework journeys'))('casework in a browser
     // the queue as cards, the overdue one marked
     await page.goto(`${base}/casework/tasks`);
     await poll(() => page.getByTestId('task-card').count()).toBe(2);
-    await expect(page.getByTestId('task-card').filter({ hasText: '赵得胜' }).getByTestId('deadline').getAttribute('data-tone')).resolves.toBe('overdue');
+    await poll(() => page.getByTestId('task-card').filter({ hasText: '赵得胜' }).getByTestId('deadline').getAttribute('data-tone')).toBe('overdue');
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await shot(page, '08-queue-phone');
     await page.goto(`${base}/casework/tasks/${people.yellow.taskId}/visit`);
@@ -276,13 +276,13 @@ describe.skipIf(skipBrowserJourneys('casework journeys'))('casework in a browser
     await page.getByRole('button', { name: /查\s*询/ }).click();
     const items = page.getByTestId('public-status-items');
     await poll(() => items.locator('.ant-table-row').count()).toBe(3);
-    await expect(items.innerText()).resolves.toMatch(/医疗救助[\s\S]*已提交[\s\S]*\d{4}年\d{1,2}月\d{1,2}日/);
+    await poll(() => items.innerText()).toMatch(/医疗救助[\s\S]*已提交[\s\S]*\d{4}年\d{1,2}月\d{1,2}日/);
     await expect(page.locator('body').innerText()).resolves.not.toContain('张建国'); // status and deadline only
     await shot(page, '12-public-status');
     // and in English, for whoever needs it
     await page.getByText('English', { exact: true }).click();
     await poll(() => items.innerText()).toMatch(/Medical assistance[\s\S]*Submitted/);
-    await expect(page.getByText('Application status', { exact: true }).count()).resolves.toBe(1);
+    await poll(() => page.getByText('Application status', { exact: true }).count()).toBe(1);
     await context.close();
   }, 120_000);
 
@@ -291,7 +291,7 @@ describe.skipIf(skipBrowserJourneys('casework journeys'))('casework in a browser
     await rig.logIn(page, 'cw_med');
     await page.goto(`${base}/casework/items`);
     await poll(() => page.getByTestId('items-total').innerText()).toBe('共 1 项');
-    await expect(page.getByTestId('item-queue').innerText()).resolves.toContain('医疗救助');
+    await poll(() => page.getByTestId('item-queue').innerText()).toContain('医疗救助');
     await page.getByTestId('item-link').click();
     await page.getByTestId('item-title').filter({ hasText: '医疗救助' }).waitFor();
 
@@ -307,7 +307,7 @@ describe.skipIf(skipBrowserJourneys('casework journeys'))('casework in a browser
     await page.getByTestId('conflict-alert').getByRole('button', { name: /重新加载/ }).click();
     await poll(() => page.getByTestId('item-status').first().innerText()).toBe('已受理');
     await page.getByTestId('action-startReview').waitFor();
-    await expect(page.getByTestId('conflict-alert').count()).resolves.toBe(0);
+    await poll(() => page.getByTestId('conflict-alert').count()).toBe(0);
     await context.close();
   }, 120_000);
 
@@ -328,15 +328,15 @@ describe.skipIf(skipBrowserJourneys('casework journeys'))('casework in a browser
     await page.getByRole('button', { name: '完善并提交' }).click();
     await page.locator('#members_0_idNumber').waitFor();
     // the registry's members and the visit's items are already there
-    await expect(page.locator('#members_0_name').inputValue()).resolves.toBe('赵得胜');
-    await expect(page.getByRole('checkbox', { name: /最低生活保障（低保）/ }).isChecked()).resolves.toBe(true);
-    await expect(page.getByRole('checkbox', { name: /医疗救助/ }).isChecked()).resolves.toBe(true);
-    await expect(page.getByRole('checkbox', { name: /慈善救助/ }).isChecked()).resolves.toBe(false);
+    await poll(() => page.locator('#members_0_name').inputValue()).toBe('赵得胜');
+    await poll(() => page.getByRole('checkbox', { name: /最低生活保障（低保）/ }).isChecked()).toBe(true);
+    await poll(() => page.getByRole('checkbox', { name: /医疗救助/ }).isChecked()).toBe(true);
+    await poll(() => page.getByRole('checkbox', { name: /慈善救助/ }).isChecked()).toBe(false);
     // every field that names a member shows the member by name: applicant, account holder, signer, the item's member
-    await expect(page.locator('.ant-form-item').filter({ has: page.locator('#applicantUid') }).innerText()).resolves.toContain('赵得胜');
-    await expect(page.locator('.ant-form-item').filter({ has: page.locator('#bank_holderUid') }).innerText()).resolves.toContain('赵得胜');
-    await expect(page.getByRole('checkbox', { name: '赵得胜', exact: true }).isChecked()).resolves.toBe(true);
-    await expect(page.getByTestId('application-items').innerText()).resolves.toMatch(/医疗救助[\s\S]*申请成员[\s\S]*赵得胜/);
+    await poll(() => page.locator('.ant-form-item').filter({ has: page.locator('#applicantUid') }).innerText()).toContain('赵得胜');
+    await poll(() => page.locator('.ant-form-item').filter({ has: page.locator('#bank_holderUid') }).innerText()).toContain('赵得胜');
+    await poll(() => page.getByRole('checkbox', { name: '赵得胜', exact: true }).isChecked()).toBe(true);
+    await poll(() => page.getByTestId('application-items').innerText()).toMatch(/医疗救助[\s\S]*申请成员[\s\S]*赵得胜/);
 
     // the shared rules, in the browser, on the field: the ID number must be typed in full
     await page.getByTestId('application-submit').click();
@@ -353,8 +353,8 @@ describe.skipIf(skipBrowserJourneys('casework journeys'))('casework in a browser
     await poll(() => page.url()).toBe(`${base}/casework/applications/${draftId}`);
     const items = page.getByTestId('items-table');
     await poll(() => items.locator('.ant-table-row').count()).toBe(2);
-    await expect(items.innerText()).resolves.toMatch(/最低生活保障（低保）[\s\S]*民政局[\s\S]*已提交/);
-    await expect(items.innerText()).resolves.toMatch(/医疗救助[\s\S]*医保局/);
+    await poll(() => items.innerText()).toMatch(/最低生活保障（低保）[\s\S]*民政局[\s\S]*已提交/);
+    await poll(() => items.innerText()).toMatch(/医疗救助[\s\S]*医保局/);
     await shot(page, '15-application');
     expect(rig.pageErrors).toEqual([]);
     await context.close();

@@ -85,7 +85,7 @@ describe.skipIf(skipBrowserJourneys('feeds journeys'))('department feeds in a br
     const { context, page } = await newPage();
     await logIn(page, 'county_feeds');
     const menu = page.getByRole('menu', { name: '主菜单' });
-    await expect(menu.innerText()).resolves.toMatch(/数据接入[\s\S]*数据接口目录[\s\S]*数据导入[\s\S]*导入记录[\s\S]*数据质量/);
+    await expect.poll(() => menu.innerText()).toMatch(/数据接入[\s\S]*数据接口目录[\s\S]*数据导入[\s\S]*导入记录[\s\S]*数据质量/);
     await menu.getByRole('menuitem', { name: /数据导入/ }).click();
     await page.getByRole('heading', { name: '数据导入' }).waitFor();
     await shot(page, '01-import-empty');
@@ -115,18 +115,18 @@ describe.skipIf(skipBrowserJourneys('feeds journeys'))('department feeds in a br
     const report = page.getByTestId('import-report');
     await report.waitFor();
     const progress = page.getByTestId('upload-progress').getByRole('progressbar');
-    await expect(progress.getAttribute('aria-valuenow')).resolves.toBe('100');
+    await expect.poll(() => progress.getAttribute('aria-valuenow')).toBe('100');
     expect(await page.evaluate(() => (window as unknown as { __progressEvents: number }).__progressEvents)).toBeGreaterThan(0);
-    await expect(page.getByTestId('upload-phase').innerText()).resolves.toMatch(/已上传 \d/);
+    await expect.poll(() => page.getByTestId('upload-phase').innerText()).toMatch(/已上传 \d/);
 
-    await expect(report.innerText()).resolves.toContain('导入完成，1 行有错误未导入');
-    await expect(page.getByTestId('count-read').innerText()).resolves.toContain(String(GOOD_ROWS + 1));
-    await expect(page.getByTestId('count-accepted').innerText()).resolves.toContain(String(GOOD_ROWS));
-    await expect(page.getByTestId('count-rejected').innerText()).resolves.toContain('1');
-    await expect(page.getByTestId('count-matched').innerText()).resolves.toContain('2'); // rows 4, 7 (the bad one) and 10 are 张三's
-    await expect(page.getByTestId('error-row').first().innerText()).resolves.toBe(String(BAD_ROW));
-    await expect(page.getByTestId('error-reason').first().innerText()).resolves.toContain('金额最多两位小数');
-    await expect(page.getByTestId('error-table').innerText()).resolves.toContain('个人自付');
+    await expect.poll(() => report.innerText()).toContain('导入完成，1 行有错误未导入');
+    await expect.poll(() => page.getByTestId('count-read').innerText()).toContain(String(GOOD_ROWS + 1));
+    await expect.poll(() => page.getByTestId('count-accepted').innerText()).toContain(String(GOOD_ROWS));
+    await expect.poll(() => page.getByTestId('count-rejected').innerText()).toContain('1');
+    await expect.poll(() => page.getByTestId('count-matched').innerText()).toContain('2'); // rows 4, 7 (the bad one) and 10 are 张三's
+    await expect.poll(() => page.getByTestId('error-row').first().innerText()).toBe(String(BAD_ROW));
+    await expect.poll(() => page.getByTestId('error-reason').first().innerText()).toContain('金额最多两位小数');
+    await expect.poll(() => page.getByTestId('error-table').innerText()).toContain('个人自付');
     await shot(page, '02-import-report');
 
     // the XLSX error report: the button downloads it, and the server says what it is
@@ -149,16 +149,17 @@ describe.skipIf(skipBrowserJourneys('feeds journeys'))('department feeds in a br
     await page.getByRole('heading', { name: '导入记录' }).waitFor();
     await expect.poll(() => page.getByTestId('imports-total').innerText()).toBe('共 1 次导入');
     const row = page.locator('.ant-table-row').first();
-    await expect(row.innerText()).resolves.toMatch(/医疗费用结算[\s\S]*医保结算-2026年3月\.csv[\s\S]*county_feeds[\s\S]*已导入[\s\S]*导入 10 \/ 读取 11/);
+    // (the feed's name comes from the catalogue, a second request)
+    await expect.poll(() => row.innerText()).toMatch(/医疗费用结算[\s\S]*医保结算-2026年3月\.csv[\s\S]*county_feeds[\s\S]*已导入[\s\S]*导入 10 \/ 读取 11/);
     await shot(page, '03-history');
 
     await page.getByTestId(`open-run-${importId}`).click();
     const detail = page.getByTestId('run-detail');
     await detail.waitFor();
-    await expect(detail.getByTestId('error-row').first().innerText()).resolves.toBe(String(BAD_ROW));
-    await expect(detail.innerText()).resolves.toContain('GB18030');
-    expect(page.url()).toContain(`run=${importId}`);
-    await expect(detail.getByTestId('download-errors').getAttribute('href')).resolves.toBe(`/api/v1/imports/${importId}/errors.xlsx`);
+    await expect.poll(() => detail.getByTestId('error-row').first().innerText()).toBe(String(BAD_ROW));
+    await expect.poll(() => detail.innerText()).toContain('GB18030');
+    await expect.poll(() => page.url()).toContain(`run=${importId}`);
+    await expect.poll(() => detail.getByTestId('download-errors').getAttribute('href')).toBe(`/api/v1/imports/${importId}/errors.xlsx`);
     await drawerOpened(page);
     await shot(page, '04-history-detail');
 
@@ -177,10 +178,10 @@ describe.skipIf(skipBrowserJourneys('feeds journeys'))('department feeds in a br
     await page.getByRole('menuitem', { name: /数据质量/ }).click();
     await page.getByRole('heading', { name: '数据质量' }).waitFor();
     const medical = page.getByTestId('quality-medical_settlement');
-    await expect(medical.getByTestId('rows12m').innerText()).resolves.toBe(String(GOOD_ROWS));
-    await expect(medical.getByTestId('arrival').innerText()).resolves.toContain('今天');
-    await expect(page.getByTestId('quality-disability_certificate').getByTestId('arrival').innerText()).resolves.toContain('从未收到');
-    await expect(page.getByTestId('late-summary').innerText()).resolves.toContain('12 个数据接口');
+    await expect.poll(() => medical.getByTestId('rows12m').innerText()).toBe(String(GOOD_ROWS));
+    await expect.poll(() => medical.getByTestId('arrival').innerText()).toContain('今天');
+    await expect.poll(() => page.getByTestId('quality-disability_certificate').getByTestId('arrival').innerText()).toContain('从未收到');
+    await expect.poll(() => page.getByTestId('late-summary').innerText()).toContain('12 个数据接口');
     await page.getByTestId('rows-chart').locator('canvas').waitFor();
     await shot(page, '05-quality', true);
 
@@ -188,8 +189,8 @@ describe.skipIf(skipBrowserJourneys('feeds journeys'))('department feeds in a br
     await expect.poll(() => page.getByTestId('catalogue-count').innerText()).toBe('共 13 个数据接口');
     await page.getByTestId('feed-medical_settlement').click();
     const contract = page.locator('.ant-collapse-item-active');
-    await expect(contract.innerText()).resolves.toMatch(/结算单号[\s\S]*结算编号[\s\S]*settlement_no[\s\S]*文本/);
-    await expect(contract.innerText()).resolves.toContain('唯一标识');
+    await expect.poll(() => contract.innerText()).toMatch(/结算单号[\s\S]*结算编号[\s\S]*settlement_no[\s\S]*文本/);
+    await expect.poll(() => contract.innerText()).toContain('唯一标识');
     await shot(page, '06-catalogue');
     await context.close();
   }, 120_000);
@@ -197,7 +198,7 @@ describe.skipIf(skipBrowserJourneys('feeds journeys'))('department feeds in a br
   it('works on a 1024×768 tablet: side menu, no horizontal overflow', async () => {
     const { context, page } = await newPage({ width: 1024, height: 768 });
     await logIn(page, 'county_feeds');
-    await expect(page.locator('.sn-sider').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.locator('.sn-sider').isVisible()).toBe(true);
     await page.goto(`${base}/feeds/import`);
     await page.getByRole('heading', { name: '数据导入' }).waitFor();
     expect(await noHorizontalOverflow(page)).toBeLessThanOrEqual(0);
@@ -218,7 +219,7 @@ describe.skipIf(skipBrowserJourneys('feeds journeys'))('department feeds in a br
     const { context, page } = await newPage();
     await logIn(page, 'township_feeds');
     const menu = page.getByRole('menu', { name: '主菜单' });
-    await expect(menu.innerText()).resolves.toContain('人员查询');
+    await expect.poll(() => menu.innerText()).toContain('人员查询');
     await expect(menu.innerText()).resolves.not.toContain('数据接入');
     await expect(page.locator('body').innerText()).resolves.not.toContain('数据导入');
     await page.goto(`${base}/feeds/import`);

@@ -113,49 +113,51 @@ describe.skipIf(skipBrowserJourneys('monitoring journeys'))('monitoring pages in
     const { context, page } = await rig.newPage({ width: 1024, height: 768 });
     await rig.logIn(page, 'mon_township_a');
     const menu = page.getByRole('menu', { name: '主菜单' });
-    await expect(menu.innerText()).resolves.toMatch(/预警监测[\s\S]*预警列表[\s\S]*预警规则[\s\S]*比对任务/);
+    await expect.poll(() => menu.innerText()).toMatch(/预警监测[\s\S]*预警列表[\s\S]*预警规则[\s\S]*比对任务/);
     await menu.getByRole('menuitem', { name: /预警列表/ }).click();
     await page.getByRole('heading', { name: '预警列表' }).waitFor();
 
     const expected = (await county.request('GET', '/api/v1/warnings')).body;
     await expect.poll(() => page.getByTestId('level-count-red').innerText()).toMatch(/红色（高）\s*1$/);
-    await expect(page.getByTestId('level-count-yellow').innerText()).resolves.toContain(String(expected.countsByLevel.yellow));
-    await expect(page.getByTestId('warnings-total').innerText()).resolves.toBe(`共 ${expected.total} 条预警`);
-    await expect(page.getByTestId('warnings-table').innerText()).resolves.toMatch(/红色[\s\S]*重特大疾病住院[\s\S]*胃恶性肿瘤[\s\S]*王大明/);
-    await expect(page.getByTestId('warnings-table').innerText()).resolves.toMatch(/3607\*{10}/);
+    await expect.poll(() => page.getByTestId('level-count-yellow').innerText()).toContain(String(expected.countsByLevel.yellow));
+    await expect.poll(() => page.getByTestId('warnings-total').innerText()).toBe(`共 ${expected.total} 条预警`);
+    await expect.poll(() => page.getByTestId('warnings-table').innerText()).toMatch(/红色[\s\S]*重特大疾病住院[\s\S]*胃恶性肿瘤[\s\S]*王大明/);
+    await expect.poll(() => page.getByTestId('warnings-table').innerText()).toMatch(/3607\*{10}/);
     expect(await noHorizontalOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, '01-list-tablet');
 
     // filter by level: one red row; the choice goes into the URL
     await chooseOption(page, page.getByTestId('filter-level'), '红色（高）');
     await expect.poll(() => page.getByTestId('warnings-total').innerText()).toBe('共 1 条预警');
-    expect(page.url()).toContain('level=red');
+    await expect.poll(() => page.url()).toContain('level=red');
     const rows = page.locator('.ant-table-row');
-    await expect(rows.count()).resolves.toBe(1);
-    await expect(rows.first().getByTestId('level-tag').innerText()).resolves.toBe('红色');
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.first().getByTestId('level-tag').innerText()).toBe('红色');
     await shot(page, '02-list-red');
 
     // the warning: figures, subject, rule, evidence with its API batch
     await rows.first().getByTestId('warning-link').click();
     await page.getByTestId('warning-title').filter({ hasText: '重特大疾病住院' }).waitFor();
-    expect(page.url()).toContain(`/warnings/${redId}`);
-    await expect(page.getByTestId('warning-summary').innerText()).resolves.toBe('重特大疾病住院：胃恶性肿瘤（2026-05-20 入院）');
+    await expect.poll(() => page.url()).toContain(`/warnings/${redId}`);
+    await expect.poll(() => page.getByTestId('warning-summary').innerText()).toBe('重特大疾病住院：胃恶性肿瘤（2026-05-20 入院）');
     // parameter figures are labelled once the rule's specs have arrived
     await expect.poll(() => page.getByTestId('figures-card').innerText()).toContain('追溯月数');
     const figures = await page.getByTestId('figures-card').innerText();
     for (const pair of [/疾病名称\s+胃恶性肿瘤/, /入院日期\s+2026年5月20日/, /住院次数\s+1/, /追溯月数（记录日期在近 N 个月内）\s+12$/]) expect(figures).toMatch(pair);
-    await expect(page.getByTestId('person-name').innerText()).resolves.toBe('王大明');
-    await expect(page.getByTestId('household-link').getAttribute('href')).resolves.toBe(`/registry/households/${householdId}`);
-    await expect(page.getByTestId('must-act').innerText()).resolves.toContain(townshipName);
-    await expect(page.getByTestId('rule-code').innerText()).resolves.toBe('SERIOUS_ILLNESS');
-    await expect(page.getByTestId('rule-version').innerText()).resolves.toBe('第 1 版 · 全省默认');
-    await expect(page.getByTestId('rule-explanation').innerText()).resolves.toContain('近 12 个月内有住院记录被卫健部门标记为重特大疾病时预警');
+    await expect.poll(() => page.getByTestId('person-name').innerText()).toBe('王大明');
+    await expect.poll(() => page.getByTestId('household-link').getAttribute('href')).toBe(`/registry/households/${householdId}`);
+    await expect.poll(() => page.getByTestId('must-act').innerText()).toContain(townshipName);
+    await expect.poll(() => page.getByTestId('rule-code').innerText()).toBe('SERIOUS_ILLNESS');
+    // (the version's region name comes with the rule, a second request)
+    await expect.poll(() => page.getByTestId('rule-version').innerText()).toBe('第 1 版 · 全省默认');
+    await expect.poll(() => page.getByTestId('rule-explanation').innerText()).toContain('近 12 个月内有住院记录被卫健部门标记为重特大疾病时预警');
     const evidence = page.getByTestId('evidence-table');
-    await expect(evidence.getByTestId('evidence-feed').innerText()).resolves.toBe('住院及重大疾病');
-    await expect(evidence.getByTestId('evidence-source').innerText()).resolves.toMatch(new RegExp(`接口推送[\\s\\S]*批次 ${BATCH} 第 1 条`));
-    await expect(evidence.innerText()).resolves.toMatch(/入院日期[\s\S]*2026年5月20日[\s\S]*出院日期[\s\S]*2026年6月2日/);
+    await expect.poll(() => evidence.getByTestId('evidence-feed').innerText()).toBe('住院及重大疾病');
+    await expect.poll(() => evidence.getByTestId('evidence-source').innerText()).toMatch(new RegExp(`接口推送[\\s\\S]*批次 ${BATCH} 第 1 条`));
+    await expect.poll(() => evidence.innerText()).toMatch(/入院日期[\s\S]*2026年5月20日[\s\S]*出院日期[\s\S]*2026年6月2日/);
+    // (the tasks are a third request)
+    await expect.poll(() => page.getByTestId('task-link').getAttribute('href')).toBe(`/casework/tasks/${taskId}`);
     expect(await page.locator('body').innerText()).not.toContain(head);
-    await expect(page.getByTestId('task-link').getAttribute('href')).resolves.toBe(`/casework/tasks/${taskId}`);
     expect(await noHorizontalOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, '03-warning-red', true);
 
@@ -164,19 +166,21 @@ describe.skipIf(skipBrowserJourneys('monitoring journeys'))('monitoring pages in
     await page.getByRole('dialog').getByRole('textbox').fill('已电话联系户主，明日入户核实');
     await page.getByRole('dialog').getByRole('button', { name: /确\s*认/ }).click();
     await expect.poll(() => page.getByTestId('status-tag').first().innerText()).toBe('核实中');
-    await expect(page.getByTestId('events').innerText()).resolves.toMatch(/状态由「[^」]+」改为「核实中」[\s\S]*mon_township_a[\s\S]*已电话联系户主/);
+    await expect.poll(() => page.getByTestId('events').innerText()).toMatch(/状态由「[^」]+」改为「核实中」[\s\S]*mon_township_a[\s\S]*已电话联系户主/);
 
     // the yellow medical warning names the figures that made it fire, and its file and row
     await page.goto(`${base}/warnings?rule=MEDICAL_SELF_PAID_12M`);
     await expect.poll(() => page.getByTestId('warnings-total').innerText()).toBe('共 1 条预警');
     await page.getByTestId('warning-link').first().click();
+    // (the list shows the same summary: wait for the warning's own page before reading it)
+    await expect.poll(() => page.url()).toContain(`/warnings/${medicalId}`);
+    await page.getByTestId('warning-title').waitFor();
     await expect.poll(() => page.getByTestId('warning-summary').innerText()).toBe('近12个月医疗个人自付 23,410.50 元 ≥ 20,000 元（1 笔结算）');
-    expect(page.url()).toContain(`/warnings/${medicalId}`);
     await expect.poll(() => page.getByTestId('figures-card').innerText()).toContain('个人自付累计金额阈值');
     const medical = await page.getByTestId('figures-card').innerText();
     for (const pair of [/个人自付合计\s+¥23,410\.50/, /结算笔数\s+1/, /个人自付累计金额阈值\s+¥20,000\.00/, /统计月数\s+12/]) expect(medical).toMatch(pair);
-    await expect(page.getByTestId('evidence-source').innerText()).resolves.toMatch(new RegExp(`文件导入[\\s\\S]*${FILE} 第 2 行`));
-    await expect(page.getByTestId('evidence-table').innerText()).resolves.toMatch(/结算日期[\s\S]*2026年6月2日[\s\S]*个人自付[\s\S]*¥23,410\.50/);
+    await expect.poll(() => page.getByTestId('evidence-source').innerText()).toMatch(new RegExp(`文件导入[\\s\\S]*${FILE} 第 2 行`));
+    await expect.poll(() => page.getByTestId('evidence-table').innerText()).toMatch(/结算日期[\s\S]*2026年6月2日[\s\S]*个人自付[\s\S]*¥23,410\.50/);
     await shot(page, '04-warning-medical', true);
 
     // the person filter: a name search in the registry, the person's id in the URL
@@ -187,7 +191,7 @@ describe.skipIf(skipBrowserJourneys('monitoring journeys'))('monitoring pages in
     await page.getByRole('button', { name: /重\s*置/ }).click();
     await chooseOption(page, page.getByTestId('filter-person'), '王大明', '王大明');
     await expect.poll(() => page.getByTestId('warnings-total').innerText()).toBe(`共 ${ofPerson} 条预警`);
-    expect(page.url()).toContain(`person=${personId}`);
+    await expect.poll(() => page.url()).toContain(`person=${personId}`);
     expect(page.url()).not.toContain('level=');
     await context.close();
   }, 120_000);
@@ -197,8 +201,8 @@ describe.skipIf(skipBrowserJourneys('monitoring journeys'))('monitoring pages in
     await rig.logIn(page, 'mon_township_b');
     await page.goto(`${base}/warnings`);
     await page.getByText('没有符合条件的预警').waitFor();
-    for (const level of ['red', 'yellow', 'blue']) await expect(page.getByTestId(`level-count-${level}`).innerText()).resolves.toMatch(/\s0$/);
-    await expect(page.getByTestId('status-counts').innerText()).resolves.toContain('全部 0');
+    for (const level of ['red', 'yellow', 'blue']) await expect.poll(() => page.getByTestId(`level-count-${level}`).innerText()).toMatch(/\s0$/);
+    await expect.poll(() => page.getByTestId('status-counts').innerText()).toContain('全部 0');
     await page.goto(`${base}/warnings/${redId}`);
     await page.getByText('该预警不存在').waitFor();
     await shot(page, '05-other-township');
@@ -220,8 +224,8 @@ describe.skipIf(skipBrowserJourneys('monitoring journeys'))('monitoring pages in
     await page.getByTestId('rule-link-MEDICAL_SELF_PAID_12M').click();
     await page.getByTestId('rule-title').filter({ hasText: '医疗自付费用累计过高' }).waitFor();
     await page.getByTestId('rule-editor').waitFor();
-    await expect(page.getByTestId('edit-region').innerText()).resolves.toContain('于都县');
-    await expect(page.locator('#params_thresholdFen').inputValue()).resolves.toBe('20000.00');
+    await expect.poll(() => page.getByTestId('edit-region').innerText()).toContain('于都县');
+    await expect.poll(() => page.locator('#params_thresholdFen').inputValue()).toBe('20000.00');
 
     // 99 months: the server refuses it, on the field, in Chinese
     await page.locator('#params_windowMonths').fill('99');
@@ -237,10 +241,10 @@ describe.skipIf(skipBrowserJourneys('monitoring journeys'))('monitoring pages in
     await page.getByTestId('preview-button').click();
     const preview = page.getByTestId('preview-result');
     await preview.waitFor();
-    await expect(preview.getByTestId('preview-count').innerText()).resolves.toBe('1');
-    await expect(preview.getByTestId('preview-current').innerText()).resolves.toBe('1');
-    await expect(preview.getByTestId('preview-duration').innerText()).resolves.toMatch(/^\d+(\.\d)? (毫秒|秒)$/);
-    await expect(preview.innerText()).resolves.toContain('王大明');
+    await expect.poll(() => preview.getByTestId('preview-count').innerText()).toBe('1');
+    await expect.poll(() => preview.getByTestId('preview-current').innerText()).toBe('1');
+    await expect.poll(() => preview.getByTestId('preview-duration').innerText()).toMatch(/^\d+(\.\d)? (毫秒|秒)$/);
+    await expect.poll(() => preview.innerText()).toContain('王大明');
     await shot(page, '08-rule-preview', true);
 
     // save: version 2 for 于都县, in force here, in the history
@@ -248,9 +252,9 @@ describe.skipIf(skipBrowserJourneys('monitoring journeys'))('monitoring pages in
     await page.getByTestId('save-button').click();
     await page.getByText('已保存为第 2 版（于都县）').waitFor();
     await expect.poll(() => page.getByTestId('in-force-version').innerText()).toBe('第 2 版 · 于都县');
-    await expect(page.getByTestId('param-value-thresholdFen').first().innerText()).resolves.toBe('¥15,000.00');
+    await expect.poll(() => page.getByTestId('param-value-thresholdFen').first().innerText()).toBe('¥15,000.00');
     const versions = page.getByTestId('versions-table');
-    await expect(versions.innerText()).resolves.toMatch(/第 2 版[\s\S]*本区域现行[\s\S]*于都县[\s\S]*红色[\s\S]*¥15,000\.00[\s\S]*mon_county[\s\S]*依据本县医疗救助政策调整[\s\S]*第 1 版[\s\S]*全省默认/);
+    await expect.poll(() => versions.innerText()).toMatch(/第 2 版[\s\S]*本区域现行[\s\S]*于都县[\s\S]*红色[\s\S]*¥15,000\.00[\s\S]*mon_county[\s\S]*依据本县医疗救助政策调整[\s\S]*第 1 版[\s\S]*全省默认/);
     const stored = (await county.request('GET', '/api/v1/rules/MEDICAL_SELF_PAID_12M')).body;
     expect(stored.inForce).toMatchObject({ version: 2, regionCode: COUNTY, level: 'red', params: { thresholdFen: 1_500_000, windowMonths: 12 } });
     await shot(page, '09-rule-saved', true);
@@ -264,7 +268,7 @@ describe.skipIf(skipBrowserJourneys('monitoring journeys'))('monitoring pages in
     await page.getByRole('heading', { name: '比对任务' }).waitFor();
     const table = page.getByTestId('runs-table');
     await expect.poll(() => table.innerText()).toMatch(/实时比对[\s\S]*已完成/);
-    await expect(table.innerText()).resolves.toMatch(/导入后比对/);
+    await expect.poll(() => table.innerText()).toMatch(/导入后比对/);
 
     const started = page.waitForResponse((r) => r.url().endsWith('/api/v1/comparison-runs') && r.request().method() === 'POST');
     await page.getByTestId('start-run-button').click();
@@ -277,9 +281,9 @@ describe.skipIf(skipBrowserJourneys('monitoring journeys'))('monitoring pages in
     await expect.poll(() => progress.getByRole('progressbar').getAttribute('aria-valuenow'), { timeout: 60_000 }).toBe('100');
     const row = page.locator('.ant-table-row', { has: progress });
     await expect.poll(() => row.getByTestId('run-status').innerText()).toBe('已完成');
-    await expect(row.innerText()).resolves.toMatch(/全面比对[\s\S]*1\/1 个单元[\s\S]*新增预警 0[\s\S]*重特大疾病住院：触发 1，新增 0[\s\S]*于都县[\s\S]*比对日 2026-06-15/);
-    await expect(page.getByTestId(`run-duration-${runId}`).innerText()).resolves.toMatch(/用时 \d/);
-    await expect(page.getByTestId('polling').count()).resolves.toBe(0);
+    await expect.poll(() => row.innerText()).toMatch(/全面比对[\s\S]*1\/1 个单元[\s\S]*新增预警 0[\s\S]*重特大疾病住院：触发 1，新增 0[\s\S]*于都县[\s\S]*比对日 2026-06-15/);
+    await expect.poll(() => page.getByTestId(`run-duration-${runId}`).innerText()).toMatch(/用时 \d/);
+    await expect.poll(() => page.getByTestId('polling').count()).toBe(0);
     // the per-rule counts and units open under the row
     await row.locator('.ant-table-row-expand-icon').click();
     await expect.poll(() => page.locator('.ant-table-expanded-row').innerText()).toMatch(/各规则比对结果[\s\S]*医疗自付费用累计过高[\s\S]*比对单元[\s\S]*于都县[\s\S]*已完成/);

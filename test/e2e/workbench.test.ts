@@ -103,23 +103,23 @@ describe.skipIf(skipBrowserJourneys('browser journeys'))('web workbench in a bro
 
     // back where the login interrupted: the search, with the menu, name, role and region
     await page.getByRole('heading', { name: '人员查询' }).waitFor();
-    await expect(page.getByRole('menuitem', { name: /人员查询/ }).count()).resolves.toBe(1);
-    await expect(page.getByTestId('account-button').innerText()).resolves.toContain('王强');
+    await expect.poll(() => page.getByRole('menuitem', { name: /人员查询/ }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('account-button').innerText()).toContain('王强');
 
     await page.getByRole('textbox', { name: '姓名' }).fill('王');
     await page.getByRole('button', { name: /查\s*询/ }).first().click();
     await expect.poll(() => page.getByTestId('search-total').innerText()).toBe('共 5 人'); // 王大明, 王小明 and the three other households
     await page.getByRole('link', { name: '王小明' }).waitFor();
     expect(page.url()).not.toMatch(/\d{17}[\dX]/);
-    await expect(page.locator('.ant-table-row').first().innerText()).resolves.toMatch(/3607\*{10}/);
+    await expect.poll(() => page.locator('.ant-table-row').first().innerText()).toMatch(/3607\*{10}/);
     await shot(page, '02-search');
 
     await page.getByRole('link', { name: '王小明' }).click();
     await page.getByTestId('household-title').filter({ hasText: '王大明 家庭' }).waitFor();
     const members = page.getByTestId('members-table');
-    await expect(members.innerText()).resolves.toContain('尿毒症');
-    await expect(page.getByTestId('categories-table').innerText()).resolves.toMatch(/低保[\s\S]*当前[\s\S]*低保边缘[\s\S]*已结束/);
-    await expect(page.locator('body').innerText()).resolves.toContain('*'.repeat(12) + '5678'); // bank account masked
+    await expect.poll(() => members.innerText()).toContain('尿毒症');
+    await expect.poll(() => page.getByTestId('categories-table').innerText()).toMatch(/低保[\s\S]*当前[\s\S]*低保边缘[\s\S]*已结束/);
+    await expect.poll(() => page.locator('body').innerText()).toContain('*'.repeat(12) + '5678'); // bank account masked
     await page.getByText('新建家庭').last().waitFor(); // the history shows the creation
     await shot(page, '03-household', true);
 
@@ -127,13 +127,14 @@ describe.skipIf(skipBrowserJourneys('browser journeys'))('web workbench in a bro
     await page.getByRole('button', { name: '查看王大明的完整身份证号码' }).click();
     await chooseOption(page, page.getByRole('dialog').getByRole('combobox'), '入户核实');
     await page.getByRole('button', { name: '确认查看' }).click();
-    await expect(page.locator('[data-testid^=revealed-idNumber-]').first().innerText()).resolves.toContain(ids.head);
+    await expect.poll(() => page.locator('[data-testid^=revealed-idNumber-]').first().innerText()).toContain(ids.head);
 
     await page.getByRole('button', { name: /编\s*辑/ }).click();
     await page.getByRole('heading', { name: `编辑家庭 ${householdA}` }).waitFor();
-    const index = await page.evaluate(() =>
+    const memberIndex = () => page.evaluate(() =>
       [...document.querySelectorAll<HTMLInputElement>('input[id^="members_"][id$="_name"]')].findIndex((i) => i.value === '王小明'));
-    expect(index).toBeGreaterThanOrEqual(0);
+    await expect.poll(memberIndex).toBeGreaterThanOrEqual(0);
+    const index = await memberIndex();
     const idInput = `members_${index}_idNumber`;
 
     // 1. a mistyped check digit: the shared rules catch it in the browser, in Chinese, on the field
@@ -141,7 +142,7 @@ describe.skipIf(skipBrowserJourneys('browser journeys'))('web workbench in a bro
     await page.locator(`#${idInput}`).fill(wrongCheck);
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => fieldError(page, idInput).innerText()).toContain('校验位不正确');
-    await expect(page.getByRole('alert').first().innerText()).resolves.toContain('有 1 处填写有误');
+    await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('有 1 处填写有误');
     await fieldError(page, idInput).scrollIntoViewIfNeeded();
     await shot(page, '04-edit-field-error');
 
@@ -156,15 +157,16 @@ describe.skipIf(skipBrowserJourneys('browser journeys'))('web workbench in a bro
     await page.locator(`#members_${index}_name`).fill('王晓明');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByTestId('household-title').waitFor();
-    expect(page.url()).toBe(`${base}/registry/households/${householdA}`);
-    await expect(members.innerText()).resolves.toContain('王晓明');
+    await expect.poll(() => page.url()).toBe(`${base}/registry/households/${householdA}`);
+    await expect.poll(() => members.innerText()).toContain('王晓明');
 
+    // the history is a second request: poll until the new entry is there
     const latest = page.getByTestId('history-entry').first();
-    await expect(latest.innerText()).resolves.toContain('修改家庭信息');
-    await expect(latest.innerText()).resolves.toContain('township_a');
-    await expect(latest.innerText()).resolves.toMatch(/姓名：王小明\s*→\s*王晓明/);
-    await expect(latest.innerText()).resolves.toContain(`${ids.child.slice(14)}`);
-    await expect(latest.innerText()).resolves.toContain(`${ids.fixedChild.slice(14)}`);
+    await expect.poll(() => latest.innerText()).toContain('修改家庭信息');
+    await expect.poll(() => latest.innerText()).toContain('township_a');
+    await expect.poll(() => latest.innerText()).toMatch(/姓名：王小明\s*→\s*王晓明/);
+    await expect.poll(() => latest.innerText()).toContain(`${ids.child.slice(14)}`);
+    await expect.poll(() => latest.innerText()).toContain(`${ids.fixedChild.slice(14)}`);
     await latest.scrollIntoViewIfNeeded();
     await page.locator('.ant-message-notice').waitFor({ state: 'detached' }); // the "saved" toast
     await shot(page, '05-household-history');
@@ -198,7 +200,7 @@ describe.skipIf(skipBrowserJourneys('browser journeys'))('web workbench in a bro
     await page.getByRole('button', { name: /保\s*存/ }).click();
     const conflict = page.getByTestId('conflict-alert');
     await expect.poll(() => conflict.innerText()).toContain('该家庭已被他人修改');
-    await expect(conflict.innerText()).resolves.toContain('请刷新后重试');
+    await expect.poll(() => conflict.innerText()).toContain('请刷新后重试');
     await shot(page, '10-edit-conflict');
     await conflict.getByRole('button', { name: /重新加载/ }).click();
     await expect.poll(() => page.locator('#address').inputValue()).toBe('于都县测试村 3 组 14 号');
@@ -218,9 +220,10 @@ describe.skipIf(skipBrowserJourneys('browser journeys'))('web workbench in a bro
       }));
     const before = await sizes();
     const toggle = page.getByRole('switch', { name: '适老模式' });
-    await expect(toggle.getAttribute('aria-checked')).resolves.toBe('false');
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false');
     await toggle.click();
     await expect.poll(async () => (await sizes()).cell).toBeGreaterThanOrEqual(before.cell * 1.3);
+    await expect.poll(async () => (await sizes()).text).toBeGreaterThanOrEqual(before.text * 1.3);
     const after = await sizes();
     expect(after.text).toBeGreaterThanOrEqual(before.text * 1.3);
     expect(after.cell).toBeGreaterThanOrEqual(18);
@@ -229,13 +232,13 @@ describe.skipIf(skipBrowserJourneys('browser journeys'))('web workbench in a bro
 
     await page.reload();
     await page.getByTestId('household-title').waitFor();
-    await expect(page.getByRole('switch', { name: '适老模式' }).getAttribute('aria-checked')).resolves.toBe('true');
-    expect((await sizes()).cell).toBe(after.cell);
+    await expect.poll(() => page.getByRole('switch', { name: '适老模式' }).getAttribute('aria-checked')).toBe('true');
+    await expect.poll(async () => (await sizes()).cell).toBe(after.cell);
 
     // a new browser (another device) gets the account's choice too
     const other = await newPage();
     await logIn(other.page, 'township_a');
-    await expect(other.page.getByRole('switch', { name: '适老模式' }).getAttribute('aria-checked')).resolves.toBe('true');
+    await expect.poll(() => other.page.getByRole('switch', { name: '适老模式' }).getAttribute('aria-checked')).toBe('true');
     await other.context.close();
 
     await page.getByRole('switch', { name: '适老模式' }).click();
@@ -260,7 +263,7 @@ describe.skipIf(skipBrowserJourneys('browser journeys'))('web workbench in a bro
     await logIn(tablet.page, 'township_a');
     await tablet.page.goto(`${base}/registry/persons`);
     await tablet.page.getByTestId('search-total').waitFor();
-    await expect(tablet.page.locator('.sn-sider').isVisible()).resolves.toBe(true);
+    await expect.poll(() => tablet.page.locator('.sn-sider').isVisible()).toBe(true);
     await shot(tablet.page, '07-tablet-search');
     await tablet.context.close();
 
@@ -268,7 +271,7 @@ describe.skipIf(skipBrowserJourneys('browser journeys'))('web workbench in a bro
     await logIn(phone.page, 'township_a');
     await phone.page.goto(`${base}/registry/households/${householdA}`);
     await phone.page.getByTestId('household-title').waitFor();
-    await expect(phone.page.getByTestId('member-card').count()).resolves.toBe(3);
+    await expect.poll(() => phone.page.getByTestId('member-card').count()).toBe(3);
     const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(phone.page, '08-phone-household', true);

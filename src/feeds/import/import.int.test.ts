@@ -147,6 +147,22 @@ describeOnEngines('feed imports', ({ db, engine }) => {
     await app.close();
   });
 
+  it('two pushes of one batch at once: one run stands, the other is told its answer and leaves no run behind', async () => {
+    const { app } = await testApp(db());
+    const { token } = await addFeedToken(db(), SYSTEM_ACTOR, '医保局', ['medical_settlement']);
+    const payload = { batchId: `TWIN-${engine}`, records: Array.from({ length: 20 }, (_, i) => ({ id_number: known, settlement_no: `TW-${engine}-${i}`, settled_on: '2025-06-05', total_cost: 10, self_paid: 5 })) };
+    const push = () => app.inject({ method: 'POST', url: '/api/v1/feeds/medical_settlement/records', payload, headers: { authorization: `Bearer ${token}` } });
+    const [a, b] = await Promise.all([push(), push()]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    expect(a.json()).toEqual(b.json());
+    expect(a.json()).toMatchObject({ accepted: 20, duplicates: 0 });
+    const runs = await db().query<{ n: number }>(`select count(*)::int as n from feed_imports where batch_id = $1`, [payload.batchId]);
+    expect(runs.rows[0].n).toBe(1);
+    const batches = await db().query<{ import_id: number }>(`select import_id from feed_push_batches where batch_id = $1`, [payload.batchId]);
+    expect(batches.rows).toEqual([{ import_id: a.json().importId }]);
+    await app.close();
+  });
+
   it('uploads through the web API, lists runs, serves the error report as XLSX, and shows data quality', async () => {
     const { app } = await testApp(db());
     await createTestUser(db(), `fc_${engine}`, 'county', '360731000000');

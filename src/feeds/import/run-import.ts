@@ -9,6 +9,7 @@ import type { FeedDef, FeedRow, RowError } from '../feed-types';
 import { feedTable } from '../catalogue';
 import { mapHeader } from '../header-map';
 import { rowValidator } from '../validate-row';
+import { valueType } from '../values';
 import { isFeedFileError, type FeedSource } from '../readers';
 import { MAX_ERROR_LINES, type ImportErrorLine, type ImportReport } from './import-report';
 import { publishFeedRecordsLoaded } from './feed-events';
@@ -29,6 +30,15 @@ export interface ImportMeta {
   wantRowOutcomes?: boolean;
   /** Called every PROGRESS_EVERY rows read (CLI progress, web progress). */
   onProgress?: (rowsRead: number) => void;
+  /** Last step inside the run's transaction, when it completes (an API push records its batch). */
+  beforeCommit?: (tx: Tx, run: CompletedRun) => Promise<void>;
+}
+
+export interface CompletedRun {
+  importId: number;
+  counts: { read: number; accepted: number; rejected: number; duplicates: number; matched: number; unmatched: number };
+  storedRows?: Set<number>;
+  rowErrors?: Map<number, RowError[]>;
 }
 
 export const PROGRESS_EVERY = 10_000;
@@ -48,6 +58,9 @@ function csvField(v: unknown): string {
 }
 
 const toLine = (e: RowError): ImportErrorLine => ({ row: e.row, column: e.column, value: e.value, reason: e.reason });
+
+/** Thrown from beforeCommit to roll the run back without a trace (e.g. another push of the same batch won). */
+export class RunWithdrawn extends Error {}
 
 class RunRejected extends Error {
   constructor(readonly reason: { zh: string; en: string }) {
@@ -102,50 +115,59 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
   const validate = rowValidator(mapping);
   const columns = feed.columns.map((c) => c.key);
   const table = feedTable(feed);
+  const jsonColumns = feed.columns.map((c) => `${c.key} ${valueType(c.type).sqlType(c)}`).join(', ');
   let read = 0;
   let rejected = 0;
   let staged = 0;
   const errors: RowError[] = [];
   const rowErrors = meta.wantRowOutcomes ? new Map<number, RowError[]>() : undefined;
 
-  // Rows are validated and turned into COPY text in chunks; while the database loads chunk k (COPY into
-  // staging, then the set-based insert), JavaScript already parses chunk k+1 — both cores work at once.
-  const CHUNK_ROWS = meta.wantRowOutcomes ? Number.MAX_SAFE_INTEGER : 100_000;
+  // Files: rows are validated and turned into COPY text in chunks; while the database loads chunk k (COPY
+  // into staging, then the set-based insert), JavaScript already parses chunk k+1 — both cores work at once.
+  // API pushes (at most 10,000 records, often one, hundreds a second): the records go in one statement as
+  // JSON, sparing each push a temporary table's creation, COPY, truncation and drop.
+  const pushed = meta.wantRowOutcomes === true;
+  const CHUNK_ROWS = 100_000;
   try {
     const outcome = await db.transaction(async (tx) => {
       const importId = await insertRun(tx, meta, 'running', { ...fileInfo, ignored });
-      await tx.query(`create temporary table feed_stage on commit drop as select ${columns.join(', ')}, source_row from ${table} where false`);
+      if (!pushed) {
+        await tx.query(`create temporary table feed_stage on commit drop as select ${columns.join(', ')}, source_row from ${table} where false`);
+      }
       // Set-based matching and de-duplication: the first occurrence in the file wins (chunks go in file
       // order), natural keys already stored (earlier chunks, files or pushes) are skipped as duplicates.
-      const insert = `insert into ${table} (${columns.join(', ')}, import_id, batch_id, source_row, person_id)
+      const insertFrom = (staged: string) => `insert into ${table} (${columns.join(', ')}, import_id, batch_id, source_row, person_id)
          select ${columns.map((c) => `s.${c}`).join(', ')}, $1, $2, s.source_row, p.id
-         from feed_stage s left join persons p on p.id_number = s.id_number
+         from ${staged} left join persons p on p.id_number = s.id_number
          order by s.source_row
          on conflict do nothing`;
+      const insert = insertFrom('feed_stage s');
       let accepted = 0;
       let matched = 0;
       let storedRows: Set<number> | undefined;
       const load = async (lines: string[]) => {
         // One string per chunk: a write per line would cost a system call per row.
         await tx.copyIn(`COPY feed_stage (${columns.join(', ')}, source_row) FROM STDIN WITH (FORMAT csv)`, [lines.join('')]);
-        if (meta.wantRowOutcomes) {
-          // Bounded API batches: which rows went in, to answer per record.
-          const rows = (await tx.query<{ source_row: number; person_id: number | null }>(`${insert} returning source_row, person_id`, [importId, meta.batchId ?? null])).rows;
-          accepted += rows.length;
-          matched += rows.filter((r) => r.person_id !== null).length;
-          storedRows = new Set(rows.map((r) => r.source_row));
-        } else {
-          // Files of millions of rows: count on the server, bring nothing back.
-          const r = await tx.query<{ accepted: number; matched: number }>(
-            `with ins as (${insert} returning person_id) select count(*)::int as accepted, count(person_id)::int as matched from ins`,
-            [importId, meta.batchId ?? null]);
-          accepted += r.rows[0].accepted;
-          matched += r.rows[0].matched;
-        }
+        // Files of millions of rows: count on the server, bring nothing back.
+        const r = await tx.query<{ accepted: number; matched: number }>(
+          `with ins as (${insert} returning person_id) select count(*)::int as accepted, count(person_id)::int as matched from ins`,
+          [importId, meta.batchId ?? null]);
+        accepted += r.rows[0].accepted;
+        matched += r.rows[0].matched;
         await tx.query('truncate feed_stage');
+      };
+      const loadPushed = async (records: Record<string, unknown>[]) => {
+        // Which rows went in, to answer per record.
+        const rows = (await tx.query<{ source_row: number; person_id: number | null }>(
+          `${insertFrom(`jsonb_to_recordset($3::jsonb) as s(${jsonColumns}, source_row integer)`)} returning source_row, person_id`,
+          [importId, meta.batchId ?? null, JSON.stringify(records)])).rows;
+        accepted += rows.length;
+        matched += rows.filter((r) => r.person_id !== null).length;
+        storedRows = new Set(rows.map((r) => r.source_row));
       };
       let inFlight: Promise<void> = Promise.resolve();
       let lines: string[] = [];
+      const records: Record<string, unknown>[] = [];
       for await (const row of source.rows) {
         read++;
         if (read % PROGRESS_EVERY === 0) meta.onProgress?.(read);
@@ -156,10 +178,14 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
           rowErrors?.set(row.rowNumber, result.errors);
           continue;
         }
+        staged++;
+        if (pushed) {
+          records.push({ ...result.record, source_row: row.rowNumber });
+          continue;
+        }
         let line = '';
         for (const key of columns) line += csvField(result.record[key]) + ',';
         lines.push(line + row.rowNumber + '\n');
-        staged++;
         if (lines.length >= CHUNK_ROWS) {
           await inFlight; // at most one chunk in the database while the next one is parsed
           const chunk = lines;
@@ -176,6 +202,7 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
         });
       }
       if (lines.length) await load(lines);
+      if (records.length) await loadPushed(records);
       const counts = { read, accepted, rejected, duplicates: staged - accepted, matched, unmatched: accepted - matched };
       await tx.query(
         `update feed_imports set status = 'completed', rows_read = $2, rows_accepted = $3, rows_rejected = $4, rows_duplicate = $5,
@@ -187,6 +214,7 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
         action: 'feed.import', entity: 'feed_import', entityId: importId,
         after: { feed: feed.code, source: meta.source, file: meta.file?.name ?? null, sha256: meta.file?.sha256 ?? null, batchId: meta.batchId ?? null, ...counts },
       });
+      await meta.beforeCommit?.(tx, { importId, counts, storedRows, rowErrors });
       return { importId, counts, storedRows };
     });
     // The run's own time; what subscribers do with the new records (comparisons) comes after it.
@@ -198,6 +226,7 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
       rowErrors,
     };
   } catch (e) {
+    if (e instanceof RunWithdrawn) throw e;
     if (e instanceof RunRejected) {
       const id = await recordRejected(db, meta, e.reason, started, { ...fileInfo, ignored, read, rejected }, errors);
       return { report: { ...base, importId: id, status: 'rejected', read, rejected, errors: errors.map(toLine), rejectReason: e.reason, durationMs: Date.now() - started }, rowErrors };
