@@ -3,7 +3,7 @@
 // stored. The run record, the rows, the error report and the audit entry commit together; a crash, a kill
 // or a lost connection leaves nothing behind, and running it again works.
 import type { Database, Tx } from '../../platform/db';
-import { appendAudit, type Actor } from '../../platform/audit';
+import { appendAudit, type Actor, type AuditEntry } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import type { FeedDef, FeedRow, RowError } from '../feed-types';
 import { feedTable } from '../catalogue';
@@ -12,7 +12,7 @@ import { rowValidator } from '../validate-row';
 import { valueType } from '../values';
 import { isFeedFileError, type FeedSource } from '../readers';
 import { MAX_ERROR_LINES, type ImportErrorLine, type ImportReport } from './import-report';
-import { publishFeedRecordsLoaded } from './feed-events';
+import { publishFeedRecordsLoaded, type FeedRecordsLoaded } from './feed-events';
 
 export const DEFAULT_MAX_REJECTED_SHARE = 0.2;
 
@@ -30,13 +30,26 @@ export interface ImportMeta {
   wantRowOutcomes?: boolean;
   /** Called every PROGRESS_EVERY rows read (CLI progress, web progress). */
   onProgress?: (rowsRead: number) => void;
-  /** Last step inside the run's transaction, when it completes (an API push records its batch). */
-  beforeCommit?: (tx: Tx, run: CompletedRun) => Promise<void>;
+  /** Last step inside the run's transaction, completed or refused (an API push records its batch and
+   *  answer with it); may throw RunWithdrawn to leave no trace. */
+  beforeCommit?: (tx: Tx, run: RecordedRun) => Promise<void>;
+  /** Where the run's transaction comes from, and where its audit entry goes: by default a transaction of
+   *  its own and the audit trail at once; for a group of API pushes, a savepoint of the group's
+   *  transaction and the group's audit entries (push-groups.ts). */
+  transact?: Transact;
+  /** Tells the subscribers (comparisons) once the records are committed; default: at once, after the run's
+   *  own commit. A group of pushes tells them after the group's commit. */
+  publish?: (event: FeedRecordsLoaded) => Promise<void>;
 }
 
-export interface CompletedRun {
+export type AuditSink = (entry: AuditEntry) => Promise<void>;
+export type Transact = <T>(body: (tx: Tx, audit: AuditSink) => Promise<T>) => Promise<T>;
+
+export interface RecordedRun {
   importId: number;
+  status: 'completed' | 'rejected';
   counts: { read: number; accepted: number; rejected: number; duplicates: number; matched: number; unmatched: number };
+  rejectReason?: { zh: string; en: string };
   storedRows?: Set<number>;
   rowErrors?: Map<number, RowError[]>;
 }
@@ -88,13 +101,27 @@ async function saveErrors(tx: Tx, importId: number, errors: RowError[]) {
 }
 
 /** Records a run refused as a whole (nothing loaded) with its reason and row errors. */
-async function recordRejected(db: Database, meta: ImportMeta, reason: { zh: string; en: string }, started: number, extra: Record<string, unknown>, errors: RowError[]): Promise<number> {
-  return db.transaction(async (tx) => {
+async function recordRejected(
+  transact: Transact, meta: ImportMeta, reason: { zh: string; en: string }, started: number,
+  extra: Record<string, unknown>, errors: RowError[], rowErrors?: Map<number, RowError[]>,
+): Promise<number> {
+  return transact(async (tx, audit) => {
     const id = await insertRun(tx, meta, 'rejected', { ...extra, rejectZh: reason.zh, rejectEn: reason.en, durationMs: Date.now() - started });
     await saveErrors(tx, id, errors);
-    await appendAudit(tx, meta.actor, { action: 'feed.import.rejected', entity: 'feed_import', entityId: id, after: { feed: meta.feed.code, reason: reason.en, file: meta.file?.name ?? null, batchId: meta.batchId ?? null } });
+    const read = Number(extra.read ?? 0);
+    const rejected = Number(extra.rejected ?? 0);
+    await meta.beforeCommit?.(tx, {
+      importId: id, status: 'rejected', rejectReason: reason, rowErrors,
+      counts: { read, accepted: 0, rejected, duplicates: 0, matched: 0, unmatched: 0 },
+    });
+    await audit({ action: 'feed.import.rejected', entity: 'feed_import', entityId: id, after: { feed: meta.feed.code, reason: reason.en, file: meta.file?.name ?? null, batchId: meta.batchId ?? null } });
     return id;
   });
+}
+
+/** Each run in a transaction of its own, its audit entry appended in it. */
+function ownTransaction(db: Database, actor: Actor): Transact {
+  return (body) => db.transaction((tx) => body(tx, async (entry) => void (await appendAudit(tx, actor, entry))));
 }
 
 export async function runImport(db: Database, source: FeedSource, meta: ImportMeta): Promise<ImportOutcome> {
@@ -104,11 +131,12 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
   const fileInfo = { encoding: source.encoding ?? null, sheet: source.sheet ?? null };
   const mapping = mapHeader(feed, source.header);
   const ignored = mapping.ignored.map((c) => c.header);
+  const transact = meta.transact ?? ownTransaction(db, meta.actor);
   const base = { feed: feed.code, importId: null, read: 0, accepted: 0, rejected: 0, duplicates: 0, matched: 0, unmatched: 0, ignoredColumns: ignored, encoding: source.encoding, sheet: source.sheet };
 
   if (mapping.rejectReason) {
     await source.close();
-    const id = await recordRejected(db, meta, mapping.rejectReason, started, { ...fileInfo, ignored }, []);
+    const id = await recordRejected(transact, meta, mapping.rejectReason, started, { ...fileInfo, ignored }, []);
     return { report: { ...base, importId: id, status: 'rejected', errors: [], rejectReason: mapping.rejectReason, durationMs: Date.now() - started } };
   }
 
@@ -129,7 +157,7 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
   const pushed = meta.wantRowOutcomes === true;
   const CHUNK_ROWS = 100_000;
   try {
-    const outcome = await db.transaction(async (tx) => {
+    const outcome = await transact(async (tx, audit) => {
       const importId = await insertRun(tx, meta, 'running', { ...fileInfo, ignored });
       if (!pushed) {
         await tx.query(`create temporary table feed_stage on commit drop as select ${columns.join(', ')}, source_row from ${table} where false`);
@@ -210,16 +238,18 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
         [importId, counts.read, counts.accepted, counts.rejected, counts.duplicates, counts.matched, counts.unmatched, Date.now() - started],
       );
       await saveErrors(tx, importId, errors);
-      await appendAudit(tx, meta.actor, {
+      await meta.beforeCommit?.(tx, { importId, status: 'completed', counts, storedRows, rowErrors });
+      // Last: the audit trail's lock is held from here to the commit.
+      await audit({
         action: 'feed.import', entity: 'feed_import', entityId: importId,
         after: { feed: feed.code, source: meta.source, file: meta.file?.name ?? null, sha256: meta.file?.sha256 ?? null, batchId: meta.batchId ?? null, ...counts },
       });
-      await meta.beforeCommit?.(tx, { importId, counts, storedRows, rowErrors });
       return { importId, counts, storedRows };
     });
     // The run's own time; what subscribers do with the new records (comparisons) comes after it.
     const durationMs = Date.now() - started;
-    await publishFeedRecordsLoaded(db, { feed: feed.code, importId: outcome.importId, source: meta.source, accepted: outcome.counts.accepted });
+    const event: FeedRecordsLoaded = { feed: feed.code, importId: outcome.importId, source: meta.source, accepted: outcome.counts.accepted };
+    await (meta.publish ? meta.publish(event) : publishFeedRecordsLoaded(db, event));
     return {
       report: { ...base, importId: outcome.importId, status: 'completed', ...outcome.counts, errors: errors.map(toLine), durationMs },
       storedRows: outcome.storedRows,
@@ -228,15 +258,15 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
   } catch (e) {
     if (e instanceof RunWithdrawn) throw e;
     if (e instanceof RunRejected) {
-      const id = await recordRejected(db, meta, e.reason, started, { ...fileInfo, ignored, read, rejected }, errors);
+      const id = await recordRejected(transact, meta, e.reason, started, { ...fileInfo, ignored, read, rejected }, errors, rowErrors);
       return { report: { ...base, importId: id, status: 'rejected', read, rejected, errors: errors.map(toLine), rejectReason: e.reason, durationMs: Date.now() - started }, rowErrors };
     }
     if (isFeedFileError(e)) {
       // The file broke partway (bad quoting, undecodable bytes): nothing of it was kept.
-      const id = await recordRejected(db, meta, e.bilingual, started, { ...fileInfo, ignored, read, rejected }, errors);
+      const id = await recordRejected(transact, meta, e.bilingual, started, { ...fileInfo, ignored, read, rejected }, errors, rowErrors);
       return { report: { ...base, importId: id, status: 'rejected', read, rejected, errors: errors.map(toLine), rejectReason: e.bilingual, durationMs: Date.now() - started } };
     }
-    await db.transaction((tx) => insertRun(tx, meta, 'failed', { ...fileInfo, rejectEn: (e as Error).message, durationMs: Date.now() - started })).catch(() => undefined);
+    await transact((tx) => insertRun(tx, meta, 'failed', { ...fileInfo, rejectEn: (e as Error).message, durationMs: Date.now() - started })).catch(() => undefined);
     throw e;
   } finally {
     await source.close().catch(() => undefined);

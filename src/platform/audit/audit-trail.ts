@@ -27,32 +27,51 @@ function plain(value: unknown): unknown {
 }
 
 export async function appendAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<number> {
+  const [seq] = await appendAuditMany(tx, [{ actor, entry }]);
+  return seq;
+}
+
+/**
+ * Appends several entries in one go: one lock, one read of the chain's end, one insert — for work that
+ * commits many changes at once (a group of API pushes). Returns their sequence numbers, in order.
+ */
+export async function appendAuditMany(tx: Tx, items: readonly { actor: Actor; entry: AuditEntry }[]): Promise<number[]> {
+  if (!items.length) return [];
   await tx.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
   const last = await tx.query<{ seq: number; hash: string }>('select seq, hash from audit_log order by seq desc limit 1');
-  const prev = last.rows[0] ?? { seq: 0, hash: GENESIS_HASH };
-  const content: AuditContent = {
-    seq: prev.seq + 1,
-    at: new Date().toISOString(),
-    actorUserId: actor.userId,
-    actor: actor.name,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-    regionCode: entry.regionCode ?? null,
-    before: plain(entry.before),
-    after: plain(entry.after),
-  };
-  const hash = auditHash(prev.hash, content);
-  await tx.query(
-    `insert into audit_log (seq, at, actor_user_id, actor, action, entity, entity_id, region_code, before, after, prev_hash, hash)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $12)`,
-    [
+  let prev = last.rows[0] ?? { seq: 0, hash: GENESIS_HASH };
+  const at = new Date().toISOString();
+  const values: unknown[] = [];
+  const tuples: string[] = [];
+  for (const { actor, entry } of items) {
+    const content: AuditContent = {
+      seq: prev.seq + 1,
+      at,
+      actorUserId: actor.userId,
+      actor: actor.name,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+      regionCode: entry.regionCode ?? null,
+      before: plain(entry.before),
+      after: plain(entry.after),
+    };
+    const hash = auditHash(prev.hash, content);
+    const n = values.length;
+    tuples.push(`($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}, $${n + 9}::jsonb, $${n + 10}::jsonb, $${n + 11}, $${n + 12})`);
+    values.push(
       content.seq, content.at, content.actorUserId, content.actor, content.action, content.entity, content.entityId,
       content.regionCode, content.before === null ? null : JSON.stringify(content.before),
       content.after === null ? null : JSON.stringify(content.after), prev.hash, hash,
-    ],
+    );
+    prev = { seq: content.seq, hash };
+  }
+  await tx.query(
+    `insert into audit_log (seq, at, actor_user_id, actor, action, entity, entity_id, region_code, before, after, prev_hash, hash)
+     values ${tuples.join(', ')}`,
+    values,
   );
-  return content.seq;
+  return items.map((_, i) => prev.seq - items.length + 1 + i);
 }
 
 export interface AuditVerification {

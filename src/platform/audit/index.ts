@@ -1,1 +1,1 @@
-export { appendAudit, verifyAuditChain, SYSTEM_ACTOR, type Actor, type AuditEntry, type AuditVerification } from './audit-trail';
+export { appendAudit, appendAuditMany, verifyAuditChain, SYSTEM_ACTOR, type Actor, type AuditEntry, type AuditVerification } from './audit-trail';

@@ -59,3 +59,19 @@ export function txOn(connection: SqlConnection, engine: Engine): Tx {
     copyIn: (copySql, chunks) => connection.copyIn(copySql, chunks),
   };
 }
+
+/**
+ * Runs fn on a savepoint of tx: if it throws, what it did is undone and the transaction goes on (the error
+ * is rethrown to the caller). `name` must be a plain identifier, unique among the savepoints open at once.
+ */
+export async function inSavepoint<T>(tx: Tx, name: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  await tx.query(`savepoint ${name}`);
+  try {
+    const result = await fn(tx);
+    await tx.query(`release savepoint ${name}`);
+    return result;
+  } catch (e) {
+    await tx.query(`rollback to savepoint ${name}`);
+    throw e;
+  }
+}

@@ -1,4 +1,4 @@
-export { Database, type Tx } from './database';
+export { Database, inSavepoint, type Tx } from './database';
 export { openDatabase } from './open';
 export { migrate, readMigrations, MIGRATIONS_DIR } from './migrate';
 export { PglitePool } from './pglite-pool';
