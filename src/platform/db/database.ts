@@ -71,7 +71,9 @@ export async function inSavepoint<T>(tx: Tx, name: string, fn: (tx: Tx) => Promi
     await tx.query(`release savepoint ${name}`);
     return result;
   } catch (e) {
+    // Back to where it started, and the savepoint let go (rolling back to it keeps it otherwise).
     await tx.query(`rollback to savepoint ${name}`);
+    await tx.query(`release savepoint ${name}`);
     throw e;
   }
 }
