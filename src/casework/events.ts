@@ -20,6 +20,11 @@ export class Coalesced {
 
   constructor(private readonly work: () => Promise<void>) {}
 
+  /** Resolves when no run is going or waiting (errors are the callers'). */
+  async idle(): Promise<void> {
+    while (this.current || this.next) await (this.next ?? this.current)!.catch(() => undefined);
+  }
+
   run(): Promise<void> {
     if (!this.current) {
       this.current = this.work().finally(() => {
@@ -37,12 +42,15 @@ export class Coalesced {
   }
 }
 
-/** Opens verification tasks after every import into this database; returns the unsubscribe function. */
-export function subscribeVerificationTasks(db: Database): () => void {
+/**
+ * Opens verification tasks after every import into this database. Returns the unsubscribe function, which
+ * resolves once an opening still under way (after a push) has finished, so that the database can close.
+ */
+export function subscribeVerificationTasks(db: Database): () => Promise<void> {
   const opening = new Coalesced(async () => {
     await db.transaction((tx) => openVerificationTasks(tx, SYSTEM_ACTOR));
   });
-  return onFeedRecordsLoaded(async (eventDb, event) => {
+  const unsubscribe = onFeedRecordsLoaded(async (eventDb, event) => {
     if (eventDb !== db) return;
     if (event.source === 'api') {
       // A push is acknowledged once its warnings are listed; their tasks follow a moment later, off the
@@ -52,4 +60,8 @@ export function subscribeVerificationTasks(db: Database): () => void {
     }
     await opening.run();
   });
+  return async () => {
+    unsubscribe();
+    await opening.idle();
+  };
 }

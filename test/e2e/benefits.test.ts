@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import iconv from 'iconv-lite';
 import { openTestDatabase } from '../engines';
-import { chooseOption, skipBrowserJourneys, startBrowserRig, type BrowserRig } from './browser';
+import { chooseOption, dialogOpened, skipBrowserJourneys, startBrowserRig, type BrowserRig } from './browser';
 import type { Database } from '../../src/platform/db';
 import { makeWorld, type World } from '../../src/benefits/test-world';
 import { SHANGYOU_COUNTY } from '../../src/benefits/policy/seed';
@@ -114,7 +114,7 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
   const poll = <T,>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000 });
   /** Wait until a dialog or drawer has finished sliding in (for the screenshot). */
   const settled = (page: Page, selector: string) =>
-    poll(() => page.locator(selector).first().evaluate((el) => el.getAnimations({ subtree: true }).length)).toBe(0);
+    poll(() => page.locator(selector).first().evaluate((el) => el.getAnimations({ subtree: true }).filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).length)).toBe(0);
 
   it('a household\'s decision explains every step with its figures, who is not counted, the policy version and who decided', async () => {
     const { context, page } = await countyPage();
@@ -197,6 +197,7 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     await shot(page, '04-changes-selected');
     await page.getByTestId('confirm-selected').click();
     const dialog = page.getByRole('dialog');
+    await dialogOpened(dialog);
     await dialog.getByTestId('decide-note').fill('6月动态复核，经核实');
     await dialog.getByRole('button', { name: /确认调整/ }).click();
     await poll(() => text(page, 'changes-outcome')).toContain('已确认2项调整');
@@ -236,6 +237,7 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     // The reviewer cancels the held line, with a note.
     await heldLines.getByRole('button', { name: /审\s*核/ }).click();
     const dialog = page.getByRole('dialog');
+    await dialogOpened(dialog);
     await poll(() => dialog.innerText()).toContain('收款账户户名不是本户家庭成员');
     await dialog.getByTestId('review-note').fill('收款人为村会计，非本户成员，本月暂停发放');
     await settled(page, '.ant-modal');
@@ -267,6 +269,7 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     await page.getByTestId(`new-from-${v2.id}`).click();
     const editor = page.getByTestId('policy-editor');
     await editor.waitFor();
+    await dialogOpened(page.locator('.ant-drawer-content-wrapper').filter({ has: editor }));
     // (Enter in a field would submit the form: Tab leaves the date picker with the typed date.)
     await editor.locator('#effectiveFrom').fill('2027-01-01');
     await editor.locator('#effectiveFrom').press('Tab');
@@ -322,6 +325,7 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     await poll(() => rechecks.innerText()).toMatch(/丧偶甲[\s\S]*2026年8月20日[\s\S]*成员死亡/);
     await page.getByTestId(`record-recheck-${hh.bereaved.id}`).click();
     let dialog = page.getByRole('dialog');
+    await dialogOpened(dialog);
     await poll(() => text(page, 'recheck-current')).toBe('上次核查2025年12月20日，应于2026年8月20日前复核');
     await dialog.getByTestId('recheck-note').fill('入户复核：配偶已故，户主务工收入无变化');
     await settled(page, '.ant-modal');
@@ -338,6 +342,7 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     await poll(() => recheckCard.innerText()).toMatch(/应复核日期[\s:：]*2026年12月10日/);
     await page.getByTestId('record-recheck').click();
     dialog = page.getByRole('dialog');
+    await dialogOpened(dialog);
     await dialog.getByRole('radio', { name: '收入不固定' }).check();
     await dialog.getByTestId('recheck-submit').click();
     await poll(() => recheckCard.innerText()).toMatch(/应复核日期[\s:：]*2026年12月15日[\s\S]*上次核查[\s:：]*2026年6月15日/);
@@ -348,6 +353,7 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     await page.goto(`${rig.base}/benefits/households/${hh.proxy.id}`);
     await page.getByTestId('confirm-recovery').click();
     dialog = page.getByRole('dialog');
+    await dialogOpened(dialog);
     await poll(() => dialog.getByTestId('recovery-awards').innerText()).toMatch(/低保 · 全户 · 每月¥\d/);
     await dialog.locator('#graceMonths').fill('8');
     await dialog.locator('#note').fill('户主在县工业园区稳定就业');
@@ -371,6 +377,7 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     await page.goto(`${rig.base}/benefits/households/${hh.elder.id}`);
     await page.getByTestId(`end-award-${elderAward.id}`).click();
     dialog = page.getByRole('dialog');
+    await dialogOpened(dialog);
     await poll(() => text(page, 'end-award-current')).toBe('特困供养 · 张孤老 · 每月¥1,595.00 · 2026年7月起发放');
     await poll(() => dialog.innerText()).toContain('早于起始月份2026年7月：该待遇将不发放任何月份');
     await dialog.getByTestId('end-award-submit').click();
@@ -390,6 +397,7 @@ describe.skipIf(skipBrowserJourneys('benefits journeys'))('benefits pages in a b
     await page.goto(`${rig.base}/benefits/households/${hh.liu.id}`);
     await page.getByTestId(`end-award-${liuAward.id}`).click();
     dialog = page.getByRole('dialog');
+    await dialogOpened(dialog);
     await chooseOption(page, dialog.getByTestId('end-award-reason'), '不再符合条件');
     await dialog.getByTestId('end-award-note').fill('复核发现家庭收入超过标准');
     // (July: the award is paid once, then stops.)

@@ -115,3 +115,15 @@ export async function chooseOption(page: Page, select: Locator, option: string, 
     }, { timeout: 30_000, message: `choose "${option}"` })
     .toBe(true);
 }
+
+/**
+ * Waits until an Ant Design modal (its role=dialog element) or drawer (.ant-drawer-content-wrapper) has
+ * finished its opening motion. Until then its buttons move: a click can press on a button and release
+ * beside it, which clicks nothing (seen with the benefits journeys' fake clock, where the motion's frames
+ * run late). Only the element's own motion counts, not a spinner inside it.
+ */
+export async function dialogOpened(dialog: Locator): Promise<void> {
+  await expect
+    .poll(() => dialog.evaluate((el) => !/-(appear|enter)(-|\b)/.test(el.className) && el.getAnimations().length === 0), { message: 'the dialog has finished opening' })
+    .toBe(true);
+}

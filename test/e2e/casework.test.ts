@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { openTestDatabase } from '../engines';
-import { chooseOption, skipBrowserJourneys, startBrowserRig, type BrowserRig } from './browser';
+import { chooseOption, dialogOpened, skipBrowserJourneys, startBrowserRig, type BrowserRig } from './browser';
 import { createTestUser, login, testApp, type Session } from '../api-client';
 import type { Database } from '../../src/platform/db';
 import { buildIdNumber } from '../../src/registry/id-number';
@@ -301,6 +301,7 @@ describe.skipIf(skipBrowserJourneys('casework journeys'))('casework in a browser
     expect((await colleague.request('POST', `/api/v1/items/${itemId}/actions`, { version: current.body.version, action: { type: 'accept' } })).status).toBe(200);
 
     await page.getByTestId('action-accept').click();
+    await dialogOpened(page.getByRole('dialog'));
     await page.getByTestId('action-confirm').click();
     await poll(() => page.getByTestId('conflict-alert').innerText()).toContain('他人已先行办理');
     await shot(page, '13-item-conflict');

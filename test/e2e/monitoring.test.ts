@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { openTestDatabase } from '../engines';
-import { chooseOption, skipBrowserJourneys, startBrowserRig, type BrowserRig } from './browser';
+import { chooseOption, dialogOpened, skipBrowserJourneys, startBrowserRig, type BrowserRig } from './browser';
 import { createTestUser, login, testApp, type Session } from '../api-client';
 import type { Database } from '../../src/platform/db';
 import { SYSTEM_ACTOR } from '../../src/platform/audit';
@@ -163,6 +163,7 @@ describe.skipIf(skipBrowserJourneys('monitoring journeys'))('monitoring pages in
 
     // the township starts verifying it: the status moves and the history shows who did it
     await page.getByTestId('move-verifying').click();
+    await dialogOpened(page.getByRole('dialog'));
     await page.getByRole('dialog').getByRole('textbox').fill('已电话联系户主，明日入户核实');
     await page.getByRole('dialog').getByRole('button', { name: /确\s*认/ }).click();
     await expect.poll(() => page.getByTestId('status-tag').first().innerText()).toBe('核实中');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { openTestDatabase } from '../engines';
-import { chooseOption, skipBrowserJourneys, startBrowserRig, type BrowserRig } from './browser';
+import { chooseOption, dialogOpened, skipBrowserJourneys, startBrowserRig, type BrowserRig } from './browser';
 import { createTestUser, login, testApp, TEST_PASSWORD } from '../api-client';
 import type { Database } from '../../src/platform/db';
 import { buildIdNumber } from '../../src/registry/id-number';
@@ -125,6 +125,7 @@ describe.skipIf(skipBrowserJourneys('browser journeys'))('web workbench in a bro
 
     // reveal the head's ID number: asks a reason, shows it in place
     await page.getByRole('button', { name: '查看王大明的完整身份证号码' }).click();
+    await dialogOpened(page.getByRole('dialog'));
     await chooseOption(page, page.getByRole('dialog').getByRole('combobox'), '入户核实');
     await page.getByRole('button', { name: '确认查看' }).click();
     await expect.poll(() => page.locator('[data-testid^=revealed-idNumber-]').first().innerText()).toContain(ids.head);

@@ -40,9 +40,10 @@ export default function HouseholdBenefitsPage() {
   const [plan, setPlan] = useState<RecoveryPlan | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
-  // The notice appears above the awards, where the act began lower down: bring it into view.
+  // The notice appears above the awards, where the act began lower down: bring it into view (centred: at the
+  // nearest edge, the top, the sticky header would cover it).
   useEffect(() => {
-    if (conflict !== null) conflictRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    if (conflict !== null) conflictRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [conflict]);
   const area = useAreaLabel();
   const notFound = () => Promise.reject(new ApiError(404, 'NOT_FOUND', '', ''));
