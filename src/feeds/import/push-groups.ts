@@ -3,8 +3,9 @@
 // a few hundred a second the lock, not the work, sets the pace. Pushes that arrive while a group is
 // committing wait and go together in the next one: one transaction, a savepoint per push (a push that
 // fails is undone alone, the others go on), the audit entries appended together at the end (one lock, one
-// commit for all). Alone, a push is a group of one; two groups commit at once at most. Once the group has committed, each push's records are
-// handed to the subscribers (the comparisons, which group them again) and the push is answered.
+// commit for all). Alone, a push is a group of one; two groups commit at once at most. Once the group has
+// committed, each push's records are handed to the subscribers (the comparisons, which group them again)
+// and the push is answered.
 import { appendAuditMany, type Actor, type AuditEntry } from '../../platform/audit';
 import { inSavepoint, isDatabaseError, type Database } from '../../platform/db';
 import { publishFeedRecordsLoaded, type FeedRecordsLoaded } from './feed-events';
