@@ -28,8 +28,11 @@ export async function pushRecords(db: Database, token: FeedToken, feedCode: stri
   if (!token.feeds.includes(feed.code)) {
     throw new AppError(403, 'FEED_NOT_ALLOWED', `该令牌无权报送「${feed.name}」`, `This token may not push the ${feed.code} feed`);
   }
-  const earlier = await db.query<{ response: PushAnswer }>('select response from feed_push_batches where token_id = $1 and feed = $2 and batch_id = $3', [token.id, feed.code, batchId]);
-  if (earlier.rows[0]) return { answer: earlier.rows[0].response, repeated: true };
+  // The answer a batch already got (sent before, or by a push of the same batch that won the race).
+  const storedAnswer = async () => (await db.query<{ response: PushAnswer }>(
+    'select response from feed_push_batches where token_id = $1 and feed = $2 and batch_id = $3', [token.id, feed.code, batchId])).rows[0]?.response;
+  const earlier = await storedAnswer();
+  if (earlier) return { answer: earlier, repeated: true };
 
   // The records are read before the push joins a group, so that a malformed batch is refused at once.
   const open = () => {
@@ -81,6 +84,5 @@ export async function pushRecords(db: Database, token: FeedToken, feedCode: stri
   };
   const answer = await pushGroups(db).submit({ actor, run });
   if (answer) return { answer, repeated: false };
-  const first = await db.query<{ response: PushAnswer }>('select response from feed_push_batches where token_id = $1 and feed = $2 and batch_id = $3', [token.id, feed.code, batchId]);
-  return { answer: first.rows[0].response, repeated: true };
+  return { answer: (await storedAnswer())!, repeated: true };
 }
