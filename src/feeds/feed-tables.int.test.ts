@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { describeOnEngines } from '../../test/engines';
 import { isDatabaseError, UNIQUE_VIOLATION } from '../platform/db';
 import { FEEDS, feedTable } from './catalogue';
+import { feedIndexDdl, feedIndexes } from './table-ddl';
 import { valueType } from './values';
 
 const ID = '360702199001011232';
@@ -35,6 +36,20 @@ describeOnEngines('feed tables (migration 0003)', ({ db }) => {
       expect(columns.map((c) => c.column_name)).toEqual([
         'id', ...feed.columns.map((c) => c.key), 'import_id', 'batch_id', 'source_row', 'person_id', 'received_at',
       ]);
+    }
+  });
+
+  it('has the indexes of the catalogue\'s plan (migrations 0003 and 0008), besides its key constraints', async () => {
+    const r = await db().query<{ tablename: string; indexname: string; indexdef: string }>(
+      `select i.tablename, i.indexname, i.indexdef from pg_indexes i
+        where i.schemaname = current_schema() and i.tablename like 'feed\\_%'
+          and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`);
+    // pg_indexes spells a definition its own way: compare the gist of it (name, columns, condition).
+    const gist = (def: string) => def.toLowerCase().replace(/ using btree/, '').replace(/\s+on\s+\S*?\.?(feed_\w+)/, ' on $1').replace(/[();]/g, '').replace(/\s+/g, ' ').trim();
+    for (const feed of FEEDS) {
+      const actual = r.rows.filter((x) => x.tablename === feedTable(feed)).map((x) => gist(x.indexdef)).sort();
+      const planned = feedIndexes(feed).map((ix) => gist(feedIndexDdl(feed, ix))).sort();
+      expect(actual, feed.code).toEqual(planned);
     }
   });
 

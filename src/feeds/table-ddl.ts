@@ -6,20 +6,29 @@ import { FEEDS, feedTable, getFeed } from './catalogue';
 import type { FeedDef } from './feed-types';
 import { valueType } from './values';
 
+export interface FeedIndex {
+  name: string;
+  columns: string[];
+  /** A partial index's condition. */
+  where?: string;
+}
+
 /** Index plan: the natural key is UNIQUE (which indexes it). Rules look records up by ID number, and
  *  by ID number over time: one (id_number, time column) index serves both, unless the unique index
- *  already starts with exactly those columns. Matching sets person_id; comparisons read one import. */
-export function feedIndexes(feed: FeedDef): { name: string; columns: string[] }[] {
+ *  already starts with exactly those columns. Discovery looks for records nobody in the registry
+ *  matches: only those are indexed (migration 0008; an index on every row's person_id cost each bulk
+ *  import a random index insertion per row). Comparisons read one import. */
+export function feedIndexes(feed: FeedDef): FeedIndex[] {
   const table = feedTable(feed);
   const key = feed.naturalKey;
-  const indexes: { name: string; columns: string[] }[] = [];
+  const indexes: FeedIndex[] = [];
   if (feed.timeColumn) {
     const covered = key[0] === 'id_number' && (key[1] === feed.timeColumn || key.length === 1);
     if (!covered) indexes.push({ name: `${table}_id_number_${feed.timeColumn}`, columns: ['id_number', feed.timeColumn] });
   } else if (key[0] !== 'id_number') {
     indexes.push({ name: `${table}_id_number`, columns: ['id_number'] });
   }
-  indexes.push({ name: `${table}_person`, columns: ['person_id'] });
+  indexes.push({ name: `${table}_unmatched`, columns: ['id_number'], where: 'person_id is null' });
   indexes.push({ name: `${table}_import`, columns: ['import_id'] });
   return indexes;
 }
@@ -30,7 +39,12 @@ function nullsNotDistinct(feed: FeedDef): boolean {
   return feed.naturalKey.some((key) => !feed.columns.find((c) => c.key === key)?.required);
 }
 
-export function feedTableDdl(feed: FeedDef): string {
+export function feedIndexDdl(feed: FeedDef, ix: FeedIndex): string {
+  return `create index ${ix.name} on ${feedTable(feed)} (${ix.columns.join(', ')})${ix.where ? ` where ${ix.where}` : ''};`;
+}
+
+/** The CREATE TABLE alone (migration 0003 created the tables; 0008 changed one index). */
+export function feedTableCreate(feed: FeedDef): string {
   const table = feedTable(feed);
   const lines: string[] = ['  id bigint generated always as identity primary key'];
   for (const column of feed.columns) {
@@ -57,8 +71,12 @@ export function feedTableDdl(feed: FeedDef): string {
       return at < 0 ? `${line},` : `${line.slice(0, at)},${line.slice(at)}`;
     })
     .join('\n');
-  const indexes = feedIndexes(feed).map((ix) => `create index ${ix.name} on ${table} (${ix.columns.join(', ')});`);
-  return [`-- ${feed.name}（${feed.department}）: ${feed.nameEn}`, `create table ${table} (`, body, ');', ...indexes].join('\n');
+  return [`-- ${feed.name}（${feed.department}）: ${feed.nameEn}`, `create table ${table} (`, body, ');'].join('\n');
+}
+
+/** The table and its indexes, as a migration adding a new feed writes them. */
+export function feedTableDdl(feed: FeedDef): string {
+  return [feedTableCreate(feed), ...feedIndexes(feed).map((ix) => feedIndexDdl(feed, ix))].join('\n');
 }
 
 export function allFeedTablesDdl(feeds: readonly FeedDef[] = FEEDS): string {

@@ -50,8 +50,10 @@ interface TaxIncome {
 async function taxIncomes(q: Queryable, personIds: number[], from: string, to: string): Promise<Map<number, TaxIncome>> {
   if (personIds.length === 0) return new Map();
   const r = await q.query<{ person_id: number; total: number; months: number; first: string; last: string }>(
-    `select person_id, sum(income)::bigint as total, count(distinct period)::int as months, min(period) as first, max(period) as last
-     from feed_tax_income where person_id = any($1::bigint[]) and period >= $2 and period <= $3 group by person_id`, [personIds, from, to]);
+    // By ID number (the natural key's index), which also finds records that came before the person was registered.
+    `select p.id as person_id, sum(t.income)::bigint as total, count(distinct t.period)::int as months, min(t.period) as first, max(t.period) as last
+     from persons p join feed_tax_income t on t.id_number = p.id_number
+     where p.id = any($1::bigint[]) and t.period >= $2 and t.period <= $3 group by p.id`, [personIds, from, to]);
   return new Map(r.rows.map((x) => [Number(x.person_id), { total: Number(x.total), months: x.months, from: x.first, to: x.last }]));
 }
 

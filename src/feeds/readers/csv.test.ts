@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
@@ -10,6 +11,23 @@ import { collect, scratchDir } from './test-files';
 
 const write = scratchDir('csv');
 const gb = (text: string) => iconv.encode(text, 'gb18030');
+
+/** The bytes as a stream of `size`-byte chunks, as a slow upload or a small read buffer delivers them. */
+function inChunks(bytes: Buffer, size: number): Readable {
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+  return Readable.from(chunks);
+}
+
+async function collectBatches(batches: AsyncIterable<{ rowNumber: number; cells: readonly unknown[] }[]>) {
+  const sizes: number[] = [];
+  const rows: { rowNumber: number; cells: unknown[] }[] = [];
+  for await (const batch of batches) {
+    sizes.push(batch.length);
+    rows.push(...batch.map((row) => ({ rowNumber: row.rowNumber, cells: [...row.cells] })));
+  }
+  return { sizes, rows };
+}
 
 async function failure(promise: Promise<unknown>): Promise<FeedFileError> {
   try {
@@ -166,6 +184,111 @@ describe('openCsv', () => {
     expect((await iterator.next()).value).toEqual({ rowNumber: 2, cells: ['1'] });
     await source.close();
     expect((await iterator.next()).done).toBe(true);
+  });
+
+  it('gives the same rows, row numbers included, in batches as one at a time', async () => {
+    const fixture = path.join(FIXTURE_DIR, 'medical-settlement-gb18030.csv');
+    const stream = fs.createReadStream(fixture);
+    const batched = await collectBatches((await openCsv(stream)).batches!);
+    expect(stream.destroyed).toBe(true); // reading to the end closes the file
+    expect(batched.rows).toEqual(await collect((await openCsv(fixture)).rows));
+    expect(batched.rows.map((r) => r.rowNumber)).toEqual([2, 3, 5, 6, 7, 8]);
+
+    // Title rows above the header, blank rows among the data, and enough rows for several batches.
+    const text = '医疗费用结算明细\n\n身份证号,结算单号,结算日期,总费用,个人自付\n' + Array.from({ length: 30_000 }, (_, i) => (i % 7 ? `${i},a,b,c,d\n` : ',,\n')).join('');
+    const file = write('batches.csv', text);
+    const search = { findHeader: looksLikeHeader(getFeed('medical_settlement')) };
+    const many = await collectBatches((await openCsv(file, search)).batches!);
+    expect(many.sizes.length).toBeGreaterThan(1);
+    expect(many.sizes.every((size) => size > 0)).toBe(true);
+    expect(many.rows).toEqual(await collect((await openCsv(file, search)).rows));
+    expect(many.rows[0]).toEqual({ rowNumber: 5, cells: ['1', 'a', 'b', 'c', 'd'] }); // row 4 (i = 0) is empty
+  });
+
+  it('reads the same records however the file is cut into chunks', async () => {
+    // A chunk end falls, at some size, inside the quoted multi-line cell, between the CR and LF of a
+    // line end, between a CR line end and the next row, and inside GB18030 two- and four-byte characters.
+    const text = '姓名,备注\r\n张三,"住址：\r\n赣州市, ""章贡区"""\r\n𡘙明,5"\r李四,\n\r\n王五,"x"\r\n赵六,末行';
+    const expected = [
+      { rowNumber: 2, cells: ['张三', '住址：\r\n赣州市, "章贡区"'] },
+      { rowNumber: 3, cells: ['𡘙明', '5"'] }, // a stray quote inside an unquoted field is kept
+      { rowNumber: 4, cells: ['李四', ''] },
+      { rowNumber: 6, cells: ['王五', 'x'] },
+      { rowNumber: 7, cells: ['赵六', '末行'] },
+    ];
+    const bytes = gb(text);
+    for (let size = 1; size <= bytes.length; size++) {
+      const source = await openCsv(inChunks(bytes, size), { encoding: 'gb18030' });
+      expect([size, await collect(source.rows)]).toEqual([size, expected]);
+    }
+    const utf8 = Buffer.from(text);
+    for (const size of [1, 2, 3, 5, 7]) expect(await collect((await openCsv(inChunks(utf8, size))).rows)).toEqual(expected);
+  });
+
+  it('lets spaces follow a closing quote, even when a chunk ends among them', async () => {
+    const bytes = Buffer.from('a,b\n"x"   ,"y"  \n1,2\n');
+    for (let size = 1; size <= bytes.length; size++) {
+      expect(await collect((await openCsv(inChunks(bytes, size))).rows)).toEqual([
+        { rowNumber: 2, cells: ['x', 'y'] },
+        { rowNumber: 3, cells: ['1', '2'] },
+      ]);
+    }
+  });
+
+  it('takes a declared delimiter', async () => {
+    const source = await openCsv(write('semicolon.csv', 'a;b\n"1;2";3\n'), { delimiter: ';' });
+    expect(source.header).toEqual(['a', 'b']);
+    expect(await collect(source.rows)).toEqual([{ rowNumber: 2, cells: ['1;2', '3'] }]);
+  });
+
+  it('names the row where quoting goes wrong', async () => {
+    const error = await failure(openCsv(write('badquote.csv', 'a,b\n1,2\n3,"ab"cd\n5,"6"\n')).then((s) => collect(s.rows)));
+    expect(error.code).toBe('corrupt');
+    expect(error.messageZh).toMatch(/第 3 行附近/);
+    const unclosed = await failure(openCsv(write('unclosed.csv', 'a,b\n1,2\n3,"never closed\n4,5\n')).then((s) => collect(s.rows)));
+    expect(unclosed.messageZh).toBe('CSV文件中有未闭合的引号（第 3 行附近）');
+  });
+
+  it('stops at an unclosed quote in a long file without reading the rest into memory', async () => {
+    const rowsPerChunk = 16_384; // 64 KiB of '4,5\n'
+    let sent = 0;
+    async function* longFile(): AsyncGenerator<Buffer> {
+      yield Buffer.from('a,b\n1,2\n3,"unclosed\n');
+      for (let i = 0; i < 800; i++) { // 50 MiB
+        sent += 1;
+        yield Buffer.from('4,5\n'.repeat(rowsPerChunk));
+      }
+    }
+    const source = await openCsv(Readable.from(longFile()));
+    const error = await failure(collect(source.rows));
+    expect(error.code).toBe('corrupt');
+    expect(error.messageZh).toBe('CSV文件中有一行过长（第 3 行附近）：分隔符或引号可能有误');
+    expect(sent).toBeLessThan(64); // about 1 MiB of the 50 read, plus what the stream reads ahead
+  });
+
+  it('refuses bytes that are not GB18030, saying after which byte', async () => {
+    const good = gb('姓名\n' + '张三\n'.repeat(100_000)); // 500,005 bytes
+    const file = write('bad-gb.csv', Buffer.concat([good, Buffer.from([0x81, 0x20]), gb('\n李四\n')]));
+    const error = await failure(openCsv(file).then((s) => collect(s.rows)));
+    expect(error.code).toBe('encoding');
+    const offset = Number(/第 (\d+) 字节之后/.exec(error.messageZh)?.[1]);
+    expect(offset).toBeGreaterThan(0);
+    expect(offset).toBeLessThanOrEqual(good.length);
+    expect(error.messageEn).toContain(`bytes after offset ${offset} are not valid GB18030`);
+
+    // A character cut off by the end of the file.
+    const cut = await failure(openCsv(write('cut-gb.csv', Buffer.concat([gb('姓名\n张三\n'), Buffer.from([0xd5])]))).then((s) => collect(s.rows)));
+    expect(cut.code).toBe('encoding');
+  });
+
+  it('can be closed before the end when read in batches', async () => {
+    const stream = fs.createReadStream(write('long-batches.csv', 'a\n' + '1\n'.repeat(1_000_000)));
+    const source = await openCsv(stream);
+    const batches = source.batches![Symbol.asyncIterator]();
+    expect((await batches.next()).value[0]).toEqual({ rowNumber: 2, cells: ['1'] });
+    await source.close();
+    expect((await batches.next()).done).toBe(true);
+    expect(stream.destroyed).toBe(true);
   });
 
   it('is what openFeedFile picks for text files', async () => {

@@ -1,9 +1,11 @@
-// Which encoding a CSV file is in, and the stream that decodes it. Excel on Chinese Windows writes
-// "CSV (逗号分隔)" in GBK (GB18030 is its superset, so GB18030 decodes both); "CSV UTF-8" starts with a
-// BOM; other systems write UTF-8 without one. Rule: a BOM decides; otherwise a sample that is valid
-// UTF-8 is UTF-8, anything else GB18030. A declared encoding overrides detection.
+// Which encoding a CSV file is in, and the decoder that turns its bytes into text. Excel on Chinese
+// Windows writes "CSV (逗号分隔)" in GBK (GB18030 is its superset, so GB18030 decodes both); "CSV UTF-8"
+// starts with a BOM; other systems write UTF-8 without one. Rule: a BOM decides; otherwise a sample that
+// is valid UTF-8 is UTF-8, anything else GB18030. A declared encoding overrides detection.
+// Decoding refuses bytes that are not the encoding: read as U+FFFD they would silently change names and
+// addresses. The platform's TextDecoder does the work; iconv-lite only reads declared encodings the
+// platform does not know (and, unlike it, replaces bad bytes instead of refusing them).
 import { isUtf8 } from 'node:buffer';
-import { Transform, type TransformCallback } from 'node:stream';
 import iconv from 'iconv-lite';
 import { FeedFileError } from './feed-file-error';
 
@@ -90,26 +92,35 @@ export function chooseEncoding(sample: Buffer, complete: boolean, declared?: str
   return { encoding: isUtf8Prefix(sample, complete) ? 'utf-8' : 'gb18030', bomLength: 0, how: 'detected' };
 }
 
-/** Passes UTF-8 bytes through unchanged (csv-parse reads bytes) while refusing invalid sequences, which
- *  would otherwise become silent U+FFFD in names and addresses. */
-export class Utf8Check extends Transform {
-  private carry: Buffer = Buffer.alloc(0);
-  private offset = 0;
+/** Text from a file's bytes, chunk by chunk: a character cut at the end of a chunk is completed by the
+ *  next one. Throws a FeedFileError('encoding') for bytes that are not the encoding. */
+export interface FeedDecoder {
+  decode(bytes: Buffer): string;
+  /** The end of the file: a character still cut there is refused. */
+  end(): string;
+}
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+/** UTF-8, checked by isUtf8 on whole characters: the refusal names the offset exactly up to the chunk
+ *  that is not valid (a cut character waits here, not inside a decoder). */
+export class Utf8Check implements FeedDecoder {
+  private carry: Buffer = Buffer.alloc(0);
+
+  /** `offset`: where the bytes start in the file (after a BOM). */
+  constructor(private offset = 0) {}
+
+  decode(chunk: Buffer): string {
     const data = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
     const cut = completeLength(data);
     const whole = data.subarray(0, cut);
-    if (!isUtf8(whole)) return done(this.invalid());
+    if (!isUtf8(whole)) throw this.invalid();
     this.offset += cut;
     this.carry = Buffer.from(data.subarray(cut));
-    if (whole.length > 0) this.push(whole);
-    done();
+    return whole.toString('utf8');
   }
 
-  override _flush(done: TransformCallback): void {
-    if (this.carry.length > 0) return done(this.invalid());
-    done();
+  end(): string {
+    if (this.carry.length > 0) throw this.invalid();
+    return '';
   }
 
   private invalid(): FeedFileError {
@@ -121,8 +132,64 @@ export class Utf8Check extends Transform {
   }
 }
 
-/** The stream that turns the file's bytes into what csv-parse reads. */
-export function decoderFor(encoding: string): Transform {
-  if (encoding === 'utf-8') return new Utf8Check();
-  return iconv.decodeStream(encoding) as unknown as Transform;
+/** GB18030, UTF-16 and the other encodings the platform knows; TextDecoder's fatal mode refuses bad bytes. */
+class StrictDecoder implements FeedDecoder {
+  private readonly decoder: TextDecoder;
+  private offset: number;
+
+  constructor(
+    private readonly encoding: string,
+    private readonly start: number,
+  ) {
+    this.decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }); // the reader drops the BOM itself
+    this.offset = start;
+  }
+
+  decode(chunk: Buffer): string {
+    try {
+      const text = this.decoder.decode(chunk, { stream: true });
+      this.offset += chunk.length;
+      return text;
+    } catch (error) {
+      throw this.invalid(error);
+    }
+  }
+
+  end(): string {
+    try {
+      return this.decoder.decode();
+    } catch (error) {
+      throw this.invalid(error);
+    }
+  }
+
+  private invalid(cause: unknown): FeedFileError {
+    // TextDecoder does not say where it failed. The bad bytes are in this chunk or among the (at most
+    // three) bytes of a character cut at the end of the last one, which the decoder still holds.
+    const offset = Math.max(this.start, this.offset - 3);
+    const name = this.encoding.toUpperCase();
+    return new FeedFileError(
+      'encoding',
+      `文件在第 ${offset} 字节之后出现不是${name}编码的内容：文件可能已损坏，或使用了其他编码。请用Excel打开核对，“另存为”CSV UTF-8（逗号分隔）后重新上传`,
+      `bytes after offset ${offset} are not valid ${name}: the file may be damaged or in another encoding. Open it in Excel to check it, save it as "CSV UTF-8 (Comma delimited)" and upload it again`,
+      { cause },
+    );
+  }
+}
+
+function platformKnows(encoding: string): boolean {
+  try {
+    new TextDecoder(encoding);
+    return true;
+  } catch {
+    return false; // RangeError: a label TextDecoder does not know
+  }
+}
+
+/** Decodes a file whose bytes (after any BOM) start at `offset`. */
+export function decoderFor(encoding: string, offset = 0): FeedDecoder {
+  if (encoding === 'utf-8') return new Utf8Check(offset);
+  if (platformKnows(encoding)) return new StrictDecoder(encoding, offset);
+  const decoder = iconv.getDecoder(encoding);
+  return { decode: (chunk) => decoder.write(chunk), end: () => decoder.end() ?? '' };
 }

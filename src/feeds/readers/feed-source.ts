@@ -1,5 +1,6 @@
-// What every reader returns: the header row, then the data rows one at a time, so that a file of ten
-// million rows never sits in memory. `rows` can be iterated once.
+// What every reader returns: the header row, then the data rows one at a time (or, from readers that
+// parse many rows at once, a batch at a time), so that a file of ten million rows never sits in memory.
+// `rows` and `batches` are two views of one pass over the file: iterate one of them, once.
 import type { FeedRow } from '../feed-types';
 
 export interface FeedSource {
@@ -15,6 +16,9 @@ export interface FeedSource {
   readonly sheet?: string;
   /** Data rows after the header; fully empty rows are skipped, row numbers stay true. */
   readonly rows: AsyncIterable<FeedRow>;
+  /** The same rows as `rows`, a few thousand at a time (never an empty batch): for consumers of millions
+   *  of rows, which would otherwise pay an await per row. Only some readers offer it (CSV). */
+  readonly batches?: AsyncIterable<FeedRow[]>;
   /** Releases the file when the caller stops before the end (iterating to the end closes it too). */
   close(): Promise<void>;
 }
