@@ -107,14 +107,22 @@ export function firingSelect(rule: RuleDefinition, params: RuleParams, mode: Sli
         r.figures, r.summary, r.summary_en, r.ev_feeds, r.ev_ids
       from (${inner}) r join mon_slice s on s.id_number = r.id_number`;
   }
+  // Open mode (previews of a city or the province) may fire for tens of thousands of people: their
+  // attributes (as subjectAttributes gives them) are joined set-based, so that the planner can hash
+  // instead of looking each one up.
   const province = b.add(mode.provinceCode, '::text');
   return `
     select * from (
-      select 'p:' || r.id_number as subject_key, 'person'::text as subject_kind, s.person_id, s.household_id, r.id_number,
-        coalesce(s.name, r.name) as name, s.monitored, s.region_code, s.village_code, s.township_code, s.county_code, s.city_code,
+      select 'p:' || r.id_number as subject_key, 'person'::text as subject_kind, p.id as person_id, p.household_id, r.id_number,
+        coalesce(p.name, r.name) as name,
+        (h.id is not null and h.id in (select c.household_id from household_categories c where c.to_date is null)) as monitored,
+        coalesce(h.township_code, rc.code, ${province}) as region_code, h.village_code, h.township_code,
+        coalesce(h.county_code, rc.code) as county_code, coalesce(h.city_code, rc.city_code) as city_code,
         r.figures, r.summary, r.summary_en, r.ev_feeds, r.ev_ids
       from (${inner}) r
-      cross join lateral (${subjectAttributes('r.id_number', province)}) s
+      left join persons p on p.id_number = r.id_number and p.household_id is not null
+      left join households h on h.id = p.household_id
+      left join regions rc on h.id is null and rc.level = 3 and rc.code = substr(r.id_number, 1, 6) || '000000'
     ) f
     where ${appliesToCondition(appliesTo, 'f')} and ${mode.region('f')}`;
 }
