@@ -12,7 +12,7 @@ import { RULES, rulesReading } from './rule-catalogue';
 import { ensureRules, loadVersions } from './rule-store';
 import { versionInForce, type RuleVersion } from './rule-versions';
 import {
-  addCountiesToSlice, addIdsToSlice, ensureWorkTables, evaluateSlice, slicePlaces, tuneTransaction,
+  addCountiesToSlice, addIdsToSlice, ensureWorkTables, fillSliceWithIds, evaluateSlice, slicePlaces, tuneTransaction,
   type RuleCount, type RunInfo,
 } from './evaluate';
 import { planUnits } from './units';
@@ -68,6 +68,9 @@ export interface ImportEvaluation {
  * arriving together are evaluated together). Never throws: a failure is recorded on the run (the imports
  * themselves stand).
  */
+/** Records above which an import's people are gathered set-based (see fillSliceWithIds). */
+const BULK_SLICE_RECORDS = 5_000;
+
 export async function evaluateImports(db: Database, events: readonly FeedRecordsLoaded[], today: string, now: Date): Promise<ImportEvaluation | null> {
   const withRecords = events.filter((e) => e.accepted > 0 && findFeed(e.feed) && rulesReading(e.feed).length > 0);
   if (!withRecords.length) return null;
@@ -87,7 +90,9 @@ export async function evaluateImports(db: Database, events: readonly FeedRecords
     const ids = feeds.map((f) => `select f.id_number from ${feedTable(findFeed(f)!)} f where f.import_id = any($1::bigint[])`).join(' union ');
     const counts = await withRetry(() => db.transaction(async (tx) => {
       await ensureWorkTables(tx);
-      const n = await addIdsToSlice(tx, ids, [importIds], province);
+      // A file of thousands of records: its people joined set-based; a push's few: looked up one by one.
+      const records = withRecords.reduce((total, e) => total + e.accepted, 0);
+      const n = records > BULK_SLICE_RECORDS ? await fillSliceWithIds(tx, ids, [importIds], province) : await addIdsToSlice(tx, ids, [importIds], province);
       // The planner must know how few (or many) people this is: index lookups for a push, hash joins for a big file.
       if (n > 500) await tuneTransaction(tx);
       await tx.query('analyze mon_slice');

@@ -108,39 +108,43 @@ export function firingSelect(rule: RuleDefinition, params: RuleParams, mode: Sli
       from (${inner}) r join mon_slice s on s.id_number = r.id_number`;
   }
   // Open mode (previews of a city or the province) may fire for tens of thousands of people: their
-  // attributes (as subjectAttributes gives them) are joined set-based, so that the planner can hash
-  // instead of looking each one up.
+  // attributes are joined set-based, so that the planner can hash instead of looking each one up.
   const province = b.add(mode.provinceCode, '::text');
   return `
-    select * from (
-      select 'p:' || r.id_number as subject_key, 'person'::text as subject_kind, p.id as person_id, p.household_id, r.id_number,
-        coalesce(p.name, r.name) as name,
-        (h.id is not null and h.id in (select c.household_id from household_categories c where c.to_date is null)) as monitored,
-        coalesce(h.township_code, rc.code, ${province}) as region_code, h.village_code, h.township_code,
-        coalesce(h.county_code, rc.code) as county_code, coalesce(h.city_code, rc.city_code) as city_code,
-        r.figures, r.summary, r.summary_en, r.ev_feeds, r.ev_ids
-      from (${inner}) r
-      left join persons p on p.id_number = r.id_number and p.household_id is not null
-      left join households h on h.id = p.household_id
-      left join regions rc on h.id is null and rc.level = 3 and rc.code = substr(r.id_number, 1, 6) || '000000'
+    select ${FIRING_COLUMNS.map((c) => `f.${c}`).join(', ')} from (
+      select 'p:' || r.id_number as subject_key, 'person'::text as subject_kind, r.id_number, coalesce(p.name, r.name) as name,
+        ${attributeColumns(province)}, r.figures, r.summary, r.summary_en, r.ev_feeds, r.ev_ids
+      from (${inner}) r ${attributeJoins('r.id_number')}
     ) f
     where ${appliesToCondition(appliesTo, 'f')} and ${mode.region('f')}`;
 }
 
 /**
- * The attributes of one subject by ID number: the registry person and household when there is one (in a
+ * The attributes of subjects by ID number: the registry person and household when there is one (in a
  * household), else the county of the ID's address code if it exists today, else the province's queue.
+ * attributeJoins(idExpr) brings in p (person), h (household) and rc (the ID's county); attributeColumns
+ * names what comes of them (the name is p.name, left to the caller).
  */
+function attributeJoins(idExpr: string): string {
+  return `
+    left join persons p on p.id_number = ${idExpr} and p.household_id is not null
+    left join households h on h.id = p.household_id
+    left join regions rc on h.id is null and rc.level = 3 and rc.code = substr(${idExpr}, 1, 6) || '000000'`;
+}
+
+function attributeColumns(provincePlaceholder: string): string {
+  // EXISTS lets the planner probe per person (a push) or hash the households once (thousands of people).
+  return `p.id as person_id, p.household_id,
+    exists (select 1 from household_categories c where c.household_id = h.id and c.to_date is null) as monitored,
+    coalesce(h.township_code, rc.code, ${provincePlaceholder}) as region_code, h.village_code, h.township_code,
+    coalesce(h.county_code, rc.code) as county_code, coalesce(h.city_code, rc.city_code) as city_code`;
+}
+
+/** The attributes of one subject (a lateral subquery: index look-ups whatever the planner guesses). */
 export function subjectAttributes(idExpr: string, provincePlaceholder: string): string {
   return `
-    select x.idn as id_number, p.id as person_id, p.household_id, p.name,
-      coalesce((select true from household_categories c where c.household_id = h.id and c.to_date is null limit 1), false) as monitored,
-      coalesce(h.township_code, rc.code, ${provincePlaceholder}) as region_code,
-      h.village_code, h.township_code, coalesce(h.county_code, rc.code) as county_code, coalesce(h.city_code, rc.city_code) as city_code
-    from (select ${idExpr} as idn) x
-    left join persons p on p.id_number = x.idn and p.household_id is not null
-    left join households h on h.id = p.household_id
-    left join regions rc on h.id is null and rc.level = 3 and rc.code = substr(x.idn, 1, 6) || '000000'`;
+    select x.idn as id_number, p.name, ${attributeColumns(provincePlaceholder)}
+    from (select ${idExpr} as idn) x ${attributeJoins('x.idn')}`;
 }
 
 // ── slices ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -185,6 +189,23 @@ export async function addIdsToSlice(tx: Tx, idsSql: string, params: unknown[], p
      from (${idsSql}) ids cross join lateral (${subjectAttributes('ids.id_number', province)}) a
      on conflict (id_number) do nothing`,
     [...params, provinceCode]);
+  return r.rowCount;
+}
+
+/**
+ * Fills an empty slice with the people of these ID numbers (a subquery giving id_number): for the people
+ * of a big file, joined set-based, the index built after the rows are in.
+ */
+export async function fillSliceWithIds(tx: Tx, idsSql: string, params: unknown[], provinceCode: string): Promise<number> {
+  const province = `$${params.length + 1}::text`;
+  await tx.query('drop index if exists mon_slice_id');
+  const r = await tx.query(
+    `insert into mon_slice (id_number, person_id, household_id, name, monitored, region_code, village_code, township_code, county_code, city_code)
+     select a.id_number, a.person_id, a.household_id, a.name, a.monitored, a.region_code, a.village_code, a.township_code, a.county_code, a.city_code
+     from (select ids.id_number, p.name, ${attributeColumns(province)}
+           from (select distinct d.id_number from (${idsSql}) d) ids ${attributeJoins('ids.id_number')}) a`,
+    [...params, provinceCode]);
+  await tx.query('create unique index mon_slice_id on mon_slice (id_number)');
   return r.rowCount;
 }
 

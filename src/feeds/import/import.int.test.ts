@@ -67,6 +67,33 @@ describeOnEngines('feed imports', ({ db, engine }) => {
     expect(again).toMatchObject({ status: 'completed', read: 3, accepted: 0, duplicates: 3 });
     const n = await db().query<{ n: number }>(`select count(*)::int as n from feed_medical_settlement where settlement_no like $1`, [`D-${engine}-%`]);
     expect(n.rows[0].n).toBe(2);
+    // The first of the two is the one kept: row 2, not row 3.
+    const kept = await db().query<{ source_row: number }>(`select source_row from feed_medical_settlement where settlement_no = $1`, [`D-${engine}-1`]);
+    expect(kept.rows[0].source_row).toBe(2);
+  });
+
+  // PostgreSQL only: PGlite has one connection, so nobody else can hold a record uncommitted meanwhile.
+  it.skipIf(engine !== 'postgres')('counts as duplicate a record another session committed while the file was loading', async () => {
+    const file = write(`race-${engine}.csv`, gb([HEADER, `${known},张三,RACE-1,2025-03-09,门诊,医院,100,50,50`, `${known},张三,RACE-2,2025-03-10,门诊,医院,100,50,50`]));
+    let commitOther!: () => void;
+    const held = new Promise<void>((resolve) => (commitOther = resolve));
+    const other = db().transaction(async (tx) => {
+      await tx.query(`insert into feed_medical_settlement (id_number, settlement_no, settled_on, total_cost, self_paid) values ($1, 'RACE-1', '2025-03-09', 100, 50)`, [known]);
+      await held;
+    });
+    const importing = importFile(db(), storeDir, { feed: 'medical_settlement', path: file, actor });
+    // The file's insert found no stored RACE-1 and now waits on the other session's uncommitted one.
+    for (let i = 0; ; i++) {
+      const waiting = await db().query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+      if (waiting.rows[0].n > 0) break;
+      if (i > 500) throw new Error('the import never waited for the other session');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    commitOther();
+    await other;
+    expect(await importing).toMatchObject({ status: 'completed', read: 2, accepted: 1, duplicates: 1, matched: 1 });
+    const rows = await db().query<{ settlement_no: string; import_id: number | null }>(`select settlement_no, import_id from feed_medical_settlement where settlement_no like 'RACE-%' order by 1`);
+    expect(rows.rows.map((r) => [r.settlement_no, r.import_id === null])).toEqual([['RACE-1', true], ['RACE-2', false]]);
   });
 
   it('reports bad rows with row number, header, masked value and a Chinese reason, and loads the rest', async () => {
