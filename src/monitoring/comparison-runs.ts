@@ -88,13 +88,19 @@ export async function evaluateImports(db: Database, events: readonly FeedRecords
       [kind, today, feeds.join(','), importIds.length === 1 ? importIds[0] : null, importIds])).rows[0].id;
     const run: RunInfo = { id: runId, today, now, actor: 'system' };
     const ids = feeds.map((f) => `select f.id_number from ${feedTable(findFeed(f)!)} f where f.import_id = any($1::bigint[])`).join(' union ');
+    const records = withRecords.reduce((total, e) => total + e.accepted, 0);
+    if (records > BULK_SLICE_RECORDS) {
+      // Statistics from before a big file would have the planner look its people up one by one.
+      for (const f of feeds) await db.query(`analyze ${feedTable(findFeed(f)!)}`);
+    }
     const counts = await withRetry(() => db.transaction(async (tx) => {
       await ensureWorkTables(tx);
       // A file of thousands of records: its people joined set-based; a push's few: looked up one by one.
-      const records = withRecords.reduce((total, e) => total + e.accepted, 0);
-      const n = records > BULK_SLICE_RECORDS ? await fillSliceWithIds(tx, ids, [importIds], province) : await addIdsToSlice(tx, ids, [importIds], province);
+      const bulk = records > BULK_SLICE_RECORDS;
+      if (bulk) await tuneTransaction(tx);
+      const n = bulk ? await fillSliceWithIds(tx, ids, [importIds], province) : await addIdsToSlice(tx, ids, [importIds], province);
       // The planner must know how few (or many) people this is: index lookups for a push, hash joins for a big file.
-      if (n > 500) await tuneTransaction(tx);
+      if (n > 500 && !bulk) await tuneTransaction(tx);
       await tx.query('analyze mon_slice');
       const result = await evaluateSlice(tx, rules, versions, await slicePlaces(tx), run);
       await saveCounts(tx, run.id, 'import', result.filter((c) => c.firings > 0));

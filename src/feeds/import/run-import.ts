@@ -2,7 +2,7 @@
 // table (COPY), then one set-based INSERT matches them to registry persons and skips natural keys already
 // stored. The run record, the rows, the error report and the audit entry commit together; a crash, a kill
 // or a lost connection leaves nothing behind, and running it again works.
-import { inSavepoint, isDatabaseError, UNIQUE_VIOLATION, type Database, type Tx } from '../../platform/db';
+import type { Database, Tx } from '../../platform/db';
 import { appendAudit, type Actor, type AuditEntry } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import type { FeedDef, FeedRow, RowError } from '../feed-types';
@@ -187,20 +187,7 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
          from ${staged}
          order by s.source_row
          on conflict do nothing`;
-      // Files take the duplicates out before inserting (the first of a chunk, none already stored): ON
-      // CONFLICT's speculative insertion cost PostgreSQL more per row than the look-ups. A record of the
-      // same key committed meanwhile by someone else (a push) fails the chunk's fast insert, and the
-      // chunk goes in again the safe way.
-      const keyMatch = feed.naturalKey.map((k) => {
-        const optional = !feed.columns.find((c) => c.key === k)?.required;
-        return optional ? `(x.${k} = s.${k} or (x.${k} is null and s.${k} is null))` : `x.${k} = s.${k}`;
-      }).join(' and ');
-      const fastInsert = `insert into ${table} (${columns.join(', ')}, import_id, batch_id, source_row, person_id)
-         select ${columns.map((c) => `s.${c}`).join(', ')}, $1, $2, s.source_row, (select p.id from persons p where p.id_number = s.id_number)
-         from (select f.*, row_number() over (partition by ${feed.naturalKey.map((k) => `f.${k}`).join(', ')} order by f.source_row) as nth
-               from feed_stage f) s
-         where s.nth = 1 and not exists (select 1 from ${table} x where ${keyMatch})
-         order by s.source_row`;
+      const insert = insertFrom('feed_stage s');
       let accepted = 0;
       let matched = 0;
       let storedRows: Set<number> | undefined;
@@ -208,16 +195,9 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
         // One string per chunk: a write per line would cost a system call per row.
         await tx.copyIn(`COPY feed_stage (${columns.join(', ')}, source_row) FROM STDIN WITH (FORMAT csv)`, [lines.join('')]);
         // Files of millions of rows: count on the server, bring nothing back.
-        const counted = (insert: string) => tx.query<{ accepted: number; matched: number }>(
+        const r = await tx.query<{ accepted: number; matched: number }>(
           `with ins as (${insert} returning person_id) select count(*)::int as accepted, count(person_id)::int as matched from ins`,
           [importId, meta.batchId ?? null]);
-        let r;
-        try {
-          r = await inSavepoint(tx, 'feed_chunk', () => counted(fastInsert));
-        } catch (e) {
-          if (!isDatabaseError(e) || e.code !== UNIQUE_VIOLATION) throw e;
-          r = await counted(insertFrom('feed_stage s'));
-        }
         accepted += r.rows[0].accepted;
         matched += r.rows[0].matched;
         await tx.query('truncate feed_stage');
