@@ -107,14 +107,14 @@ export function firingSelect(rule: RuleDefinition, params: RuleParams, mode: Sli
         r.figures, r.summary, r.summary_en, r.ev_feeds, r.ev_ids
       from (${inner}) r join mon_slice s on s.id_number = r.id_number`;
   }
-  // Open mode (previews of a city or the province) may fire for tens of thousands of people: their
-  // attributes are joined set-based, so that the planner can hash instead of looking each one up.
   const province = b.add(mode.provinceCode, '::text');
   return `
-    select ${FIRING_COLUMNS.map((c) => `f.${c}`).join(', ')} from (
-      select 'p:' || r.id_number as subject_key, 'person'::text as subject_kind, r.id_number, coalesce(p.name, r.name) as name,
-        ${attributeColumns(province)}, r.figures, r.summary, r.summary_en, r.ev_feeds, r.ev_ids
-      from (${inner}) r ${attributeJoins('r.id_number')}
+    select * from (
+      select 'p:' || r.id_number as subject_key, 'person'::text as subject_kind, s.person_id, s.household_id, r.id_number,
+        coalesce(s.name, r.name) as name, s.monitored, s.region_code, s.village_code, s.township_code, s.county_code, s.city_code,
+        r.figures, r.summary, r.summary_en, r.ev_feeds, r.ev_ids
+      from (${inner}) r
+      cross join lateral (${subjectAttributes('r.id_number', province)}) s
     ) f
     where ${appliesToCondition(appliesTo, 'f')} and ${mode.region('f')}`;
 }
