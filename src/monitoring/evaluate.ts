@@ -132,18 +132,19 @@ function attributeJoins(idExpr: string): string {
     left join regions rc on h.id is null and rc.level = 3 and rc.code = substr(${idExpr}, 1, 6) || '000000'`;
 }
 
-function attributeColumns(provincePlaceholder: string): string {
-  // EXISTS lets the planner probe per person (a push) or hash the households once (thousands of people).
-  return `p.id as person_id, p.household_id,
-    exists (select 1 from household_categories c where c.household_id = h.id and c.to_date is null) as monitored,
+function attributeColumns(provincePlaceholder: string, monitored: string): string {
+  return `p.id as person_id, p.household_id, ${monitored} as monitored,
     coalesce(h.township_code, rc.code, ${provincePlaceholder}) as region_code, h.village_code, h.township_code,
     coalesce(h.county_code, rc.code) as county_code, coalesce(h.city_code, rc.city_code) as city_code`;
 }
 
 /** The attributes of one subject (a lateral subquery: index look-ups whatever the planner guesses). */
 export function subjectAttributes(idExpr: string, provincePlaceholder: string): string {
+  // LIMIT keeps this a probe per person: as EXISTS, the planner may hash every household's categories
+  // (over a million rows) for each push.
+  const monitored = 'coalesce((select true from household_categories c where c.household_id = h.id and c.to_date is null limit 1), false)';
   return `
-    select x.idn as id_number, p.name, ${attributeColumns(provincePlaceholder)}
+    select x.idn as id_number, p.name, ${attributeColumns(provincePlaceholder, monitored)}
     from (select ${idExpr} as idn) x ${attributeJoins('x.idn')}`;
 }
 
@@ -202,8 +203,9 @@ export async function fillSliceWithIds(tx: Tx, idsSql: string, params: unknown[]
   const r = await tx.query(
     `insert into mon_slice (id_number, person_id, household_id, name, monitored, region_code, village_code, township_code, county_code, city_code)
      select a.id_number, a.person_id, a.household_id, a.name, a.monitored, a.region_code, a.village_code, a.township_code, a.county_code, a.city_code
-     from (select ids.id_number, p.name, ${attributeColumns(province)}
-           from (select distinct d.id_number from (${idsSql}) d) ids ${attributeJoins('ids.id_number')}) a`,
+     from (select ids.id_number, p.name, ${attributeColumns(province, 'c.household_id is not null')}
+           from (select distinct d.id_number from (${idsSql}) d) ids ${attributeJoins('ids.id_number')}
+           left join (select distinct household_id from household_categories where to_date is null) c on c.household_id = h.id) a`,
     [...params, provinceCode]);
   await tx.query('create unique index mon_slice_id on mon_slice (id_number)');
   return r.rowCount;
