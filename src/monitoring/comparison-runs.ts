@@ -62,15 +62,15 @@ export interface ImportEvaluation {
   updated: number;
 }
 
+/** Records above which an import's people are gathered set-based (see fillSliceWithIds). */
+const BULK_SLICE_RECORDS = 5_000;
+
 /**
  * Evaluates the rules that read the feeds of committed imports (files or API batches) for the people in
  * them, over their whole windows: one slice, one run, whatever the number of imports (real-time pushes
  * arriving together are evaluated together). Never throws: a failure is recorded on the run (the imports
  * themselves stand).
  */
-/** Records above which an import's people are gathered set-based (see fillSliceWithIds). */
-const BULK_SLICE_RECORDS = 5_000;
-
 export async function evaluateImports(db: Database, events: readonly FeedRecordsLoaded[], today: string, now: Date): Promise<ImportEvaluation | null> {
   const withRecords = events.filter((e) => e.accepted > 0 && findFeed(e.feed) && rulesReading(e.feed).length > 0);
   if (!withRecords.length) return null;

@@ -182,6 +182,8 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
       }
       // Set-based matching and de-duplication: the first occurrence in the file wins (chunks go in file
       // order), natural keys already stored (earlier chunks, files or pushes) are skipped as duplicates.
+      // The person is looked up by index for each row: a hash join would read all the registry's people
+      // for every chunk (2.8 s per chunk at 3.56 M people, against 0.4–1 s of look-ups).
       const insertFrom = (staged: string) => `insert into ${table} (${columns.join(', ')}, import_id, batch_id, source_row, person_id)
          select ${columns.map((c) => `s.${c}`).join(', ')}, $1, $2, s.source_row, (select p.id from persons p where p.id_number = s.id_number)
          from ${staged}
