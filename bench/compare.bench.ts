@@ -8,6 +8,8 @@
 // `npm run bench -- compare [--people N] [--seconds S] [--rate R] [--keep] [--prepare-only] [--reuse [--push-only]]`. Targets: full < 5 min,
 // preview < 2 s, push-to-listed p99 < 1 s.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import { RegionTree } from '../src/registry/regions';
 import { loadDemoPopulation } from '../src/registry/demo-loader';
@@ -87,6 +89,52 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The load generator's HTTP: node:http over kept-alive connections. The generator shares the two cores with
+ * the server and PostgreSQL; with fetch it took 20–40 % of a core at 140 pushes/s (top), with node:http
+ * about 1 ms a push (its push and its poll).
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+function request(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, agent, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** CPU seconds spent by processes: the server (by pid) and PostgreSQL (every process named postgres). */
+function processCpu(serverPid: number): { server: number; postgres: number } {
+  const secondsOf = (pid: string) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return { comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), cpu: (Number(fields[11]) + Number(fields[12])) / 100 };
+    } catch {
+      return { comm: '', cpu: 0 }; // gone meanwhile
+    }
+  };
+  let postgres = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const p = secondsOf(pid);
+    if (p.comm === 'postgres') postgres += p.cpu;
+  }
+  return { server: secondsOf(String(serverPid)).cpu, postgres };
+}
+
+/** CPU seconds the machine has spent busy (all processes), from /proc/stat; steadier than latency to compare changes. */
+function machineCpu(): { busy: number; cores: number } {
+  const lines = fs.readFileSync('/proc/stat', 'utf8').split('\n');
+  const [, user, nice, system, , , irq, softirq] = lines[0].trim().split(/\s+/).map(Number);
+  const hz = 100; // USER_HZ on Linux
+  return { busy: (user + nice + system + irq + softirq) / hz, cores: lines.filter((l) => /^cpu\d/.test(l)).length };
+}
+
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** Pushes at `rate` per second for `seconds`, each a settlement that fires MEDICAL_SELF_PAID_12M for a monitored person. */
@@ -122,17 +170,14 @@ async function pushLatency(db: Database, url: string, today: string, rate: numbe
       const t0 = performance.now();
       inFlight++;
       try {
-        const res = await fetch(`${base}/feeds/medical_settlement/records`, {
-          method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ batchId: `bench-${i}-${Date.now()}`, records: [{ id_number: t.id_number, settlement_no: `BENCH-${i}-${Date.now()}`, settled_on: today, visit_type: '住院', total_cost: '60000', self_paid: '25000' }] }),
-        });
-        await res.arrayBuffer();
+        const res = await request(`${base}/feeds/medical_settlement/records`, 'POST', { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          JSON.stringify({ batchId: `bench-${i}-${Date.now()}`, records: [{ id_number: t.id_number, settlement_no: `BENCH-${i}-${Date.now()}`, settled_on: today, visit_type: '住院', total_cost: '60000', self_paid: '25000' }] }));
         const t1 = performance.now();
         if (res.status !== 201) throw new Error(`push answered ${res.status}`);
         ack.push(t1 - t0);
         for (let attempt = 0; attempt < 50; attempt++) {
-          const r = await fetch(`${base}/warnings?personId=${t.id}&rule=MEDICAL_SELF_PAID_12M&pageSize=1`, { headers: { cookie } });
-          const body = (await r.json()) as { items: unknown[] };
+          const r = await request(`${base}/warnings?personId=${t.id}&rule=MEDICAL_SELF_PAID_12M&pageSize=1`, 'GET', { cookie });
+          const body = JSON.parse(r.text) as { items: unknown[] };
           if (body.items.length) {
             const t2 = performance.now();
             listed.push(t2 - t0);
@@ -148,6 +193,9 @@ async function pushLatency(db: Database, url: string, today: string, rate: numbe
         inFlight--;
       }
     };
+    const cpuBefore = machineCpu();
+    const processesBefore = processCpu(server.pid!);
+    const generatorBefore = process.cpuUsage();
     const started = performance.now();
     const pending: Promise<void>[] = [];
     let maxInFlight = 0;
@@ -161,13 +209,23 @@ async function pushLatency(db: Database, url: string, today: string, rate: numbe
     }
     await Promise.all(pending);
     const elapsed = (performance.now() - started) / 1000;
+    const cpu = machineCpu();
+    const busy = cpu.busy - cpuBefore.busy;
+    const processes = processCpu(server.pid!);
+    const generatorUsage = process.cpuUsage(generatorBefore);
+    const generator = (generatorUsage.user + generatorUsage.system) / 1e6;
+    const serverCpu = processes.server - processesBefore.server;
+    const postgresCpu = processes.postgres - processesBefore.postgres;
+    const perPush = (s: number) => `${((s * 1000) / targets.length).toFixed(1)} ms`;
     const sort = (a: number[]) => [...a].sort((x, y) => x - y);
     const [a, l, aa] = [sort(ack), sort(listed), sort(afterAck)];
     console.log(`push-to-listed: ${targets.length} pushes at ${rate}/s over ${elapsed.toFixed(1)} s (achieved ${(targets.length / elapsed).toFixed(0)}/s, ${failures} failed, max ${maxInFlight} in flight)`);
     console.log(`  push acknowledged:      p50 ${pct(a, 50).toFixed(0)} ms, p99 ${pct(a, 99).toFixed(0)} ms, max ${a.at(-1)!.toFixed(0)} ms`);
     console.log(`  push sent → listed:     p50 ${pct(l, 50).toFixed(0)} ms, p99 ${pct(l, 99).toFixed(0)} ms, max ${l.at(-1)!.toFixed(0)} ms`);
+    console.log(`  CPU of the whole machine: ${(busy / elapsed).toFixed(2)} of ${cpu.cores} cores busy, ${perPush(busy)} a push: server ${perPush(serverCpu)}, PostgreSQL ${perPush(postgresCpu)}, this generator ${perPush(generator)}, the rest (kernel threads, other processes) ${perPush(busy - serverCpu - postgresCpu - generator)}`);
     console.log(`  acknowledged → listed:  p50 ${pct(aa, 50).toFixed(0)} ms, p99 ${pct(aa, 99).toFixed(0)} ms (target p99 < 1 s)`);
   } finally {
+    agent.destroy();
     server.kill('SIGTERM');
     await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
   }
@@ -191,7 +249,14 @@ export async function compareBench(args: string[]) {
       const n = await generateFeeds(db, today, people);
       console.log(`feeds: ${n.toLocaleString('en')} records in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     } else {
+      // A rerun starts as the first run did: no warnings, no verification tasks, none of the earlier runs'
+      // pushed settlements (each would be evidence again: the same people's evidence grew run after run),
+      // fresh statistics.
+      await db.query(`delete from tasks where kind = 'warningVerification'`);
+      await db.query(`delete from feed_medical_settlement where settlement_no like 'BENCH-%'`);
+      await db.query('vacuum analyze feed_medical_settlement');
       for (const t of ['warning_events', 'warning_evidence', 'warnings']) await db.query(`delete from ${t}`);
+      for (const t of ['tasks', 'warning_events', 'warning_evidence', 'warnings']) await db.query(`vacuum analyze ${t}`);
     }
     if (args.includes('--prepare-only')) {
       console.log(`prepared ${name} (kept; rerun with --reuse)`);

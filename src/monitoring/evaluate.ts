@@ -358,7 +358,9 @@ export async function evaluateSlice(tx: Tx, rules: readonly RuleDefinition[], ve
           count.raised += merged.raised;
           count.updated += merged.updated;
           count.evidenceAdded += merged.evidenceAdded;
-          await tx.query('truncate mon_firings, mon_new_ev');
+          // A few firings (a push's): deleting is far cheaper than truncating (new files for two tables, ≈ 5 ms),
+          // and the dead rows go with the truncation every commit does (on commit delete rows).
+          await tx.query(inserted.rowCount > 5000 ? 'truncate mon_firings, mon_new_ev' : 'with f as (delete from mon_firings) delete from mon_new_ev');
         }
       } catch (e) {
         if (e instanceof Error) e.message = `rule ${rule.code} (version ${version.version}): ${e.message}`;

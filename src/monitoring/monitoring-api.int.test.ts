@@ -89,6 +89,14 @@ describeOnEngines('monitoring API', ({ db, engine }) => {
     const filtered = await get('c', `/api/v1/warnings?region=${townshipB}&level=red&rule=SERIOUS_ILLNESS&status=open`);
     expect(filtered.body.items.map((w: any) => w.id)).toEqual([warningIds.b]);
     expect(filtered.body.countsByLevel).toMatchObject({ red: 1 });
+    // Counts by level honour the chosen statuses, counts by status the chosen levels; each ignores its own.
+    const all = (await get('c', '/api/v1/warnings?pageSize=100')).body.items as { level: string; status: string }[];
+    const status = all[0].status;
+    const chosen = await get('c', `/api/v1/warnings?level=yellow&status=${status}`);
+    const tally = (items: typeof all, key: 'level' | 'status') => items.reduce<Record<string, number>>((t, w) => ({ ...t, [w[key]]: (t[w[key]] ?? 0) + 1 }), {});
+    expect(chosen.body.countsByLevel).toEqual({ red: 0, yellow: 0, blue: 0, ...tally(all.filter((w) => w.status === status), 'level') });
+    expect(chosen.body.countsByStatus).toEqual({ new: 0, dispatched: 0, verifying: 0, closed: 0, escalated: 0, ...tally(all.filter((w) => w.level === 'yellow'), 'status') });
+    expect(chosen.body.total).toBe(all.filter((w) => w.level === 'yellow' && w.status === status).length);
     const ofPerson = (await get('c', `/api/v1/warnings?personId=${people.a.personId}`)).body.items.map((w: any) => w.ruleCode).sort();
     expect(ofPerson).toEqual(['MEDICAL_SELF_PAID_12M', 'MEDICAL_SPIKE', 'RIGID_OVER_INCOME']);
     expect((await get('c', '/api/v1/warnings?monitored=false')).body.items.map((w: any) => w.id)).toEqual([warningIds.stranger]);

@@ -69,24 +69,34 @@ function toSummary(r: Record<string, any>): WarningSummary {
   };
 }
 
-/** Filters as SQL conditions on warnings w; `except` leaves one out (for the counts by level or status). */
-function filters(scope: Scope, q: WarningQuery, params: unknown[], except?: 'level' | 'status'): string[] {
+/** The statuses a query asks for ('open' stands for every status but closed), or null for all. */
+function chosenStatuses(q: WarningQuery): string[] | null {
+  if (!q.status) return null;
+  const statuses = q.status.split(',').flatMap((s) => (s.trim() === 'open' ? OPEN_STATUSES : [s.trim()]));
+  const bad = statuses.filter((s) => !(WARNING_STATUSES as readonly string[]).includes(s));
+  if (bad.length) throw validationFailed([fieldError('status', 'STATUS', `未知的预警状态：${bad.join('、')}`, `Unknown status: ${bad.join(', ')}`)]);
+  return statuses;
+}
+
+/** The levels a query asks for, or null for all. */
+function chosenLevels(q: WarningQuery): string[] | null {
+  if (!q.level) return null;
+  const levels = q.level.split(',').map((s) => s.trim());
+  if (levels.some((l) => !(LEVELS as readonly string[]).includes(l))) throw validationFailed([fieldError('level', 'LEVEL', '预警等级应为 red、yellow、blue', 'level must be red, yellow or blue')]);
+  return levels;
+}
+
+/** Filters as SQL conditions on warnings w; `withoutLevelAndStatus` leaves those two out (for the counts). */
+function filters(scope: Scope, q: WarningQuery, params: unknown[], withoutLevelAndStatus = false): string[] {
   const where = [householdScopeCondition(scope, 'w', params)];
   const add = (sql: (ph: string) => string, value: unknown) => {
     params.push(value);
     where.push(sql(`$${params.length}`));
   };
-  if (q.status && except !== 'status') {
-    const statuses = q.status.split(',').flatMap((s) => (s.trim() === 'open' ? OPEN_STATUSES : [s.trim()]));
-    const bad = statuses.filter((s) => !(WARNING_STATUSES as readonly string[]).includes(s));
-    if (bad.length) throw validationFailed([fieldError('status', 'STATUS', `未知的预警状态：${bad.join('、')}`, `Unknown status: ${bad.join(', ')}`)]);
-    add((ph) => `w.status = any(${ph}::text[])`, statuses);
-  }
-  if (q.level && except !== 'level') {
-    const levels = q.level.split(',').map((s) => s.trim());
-    if (levels.some((l) => !(LEVELS as readonly string[]).includes(l))) throw validationFailed([fieldError('level', 'LEVEL', '预警等级应为 red、yellow、blue', 'level must be red, yellow or blue')]);
-    add((ph) => `w.level = any(${ph}::text[])`, levels);
-  }
+  const statuses = chosenStatuses(q);
+  const levels = chosenLevels(q);
+  if (statuses && !withoutLevelAndStatus) add((ph) => `w.status = any(${ph}::text[])`, statuses);
+  if (levels && !withoutLevelAndStatus) add((ph) => `w.level = any(${ph}::text[])`, levels);
   if (q.rule) add((ph) => `w.rule_code = any(${ph}::text[])`, q.rule.split(',').map((s) => s.trim()));
   if (q.scenario) add((ph) => `w.scenario = any(${ph}::text[])`, q.scenario.split(',').map((s) => s.trim()));
   if (q.personId !== undefined) add((ph) => `w.person_id = ${ph}`, q.personId);
@@ -108,24 +118,29 @@ export async function listWarnings(db: Database, scope: Scope, q: WarningQuery):
   const pageSize = Math.min(100, Math.max(1, q.pageSize ?? 20));
   const params: unknown[] = [];
   const where = filters(scope, q, params).join(' and ');
-  const levelParams: unknown[] = [];
-  const levelWhere = filters(scope, q, levelParams, 'level').join(' and ');
-  const statusParams: unknown[] = [];
-  const statusWhere = filters(scope, q, statusParams, 'status').join(' and ');
-  const [rows, byLevel, byStatus] = await Promise.all([
+  // One count by level and status together, the other filters applied: the counts by level honour the
+  // chosen statuses and the counts by status the chosen levels (each ignores its own filter, so the page
+  // can show what choosing another would give). One statement instead of two: a page view is a few round
+  // trips, and each one costs.
+  const countParams: unknown[] = [];
+  const countWhere = filters(scope, q, countParams, true).join(' and ');
+  const [rows, counts] = await Promise.all([
     db.query<Record<string, any>>(
       `select w.*, g.name as region_name from warnings w left join regions g on g.code = w.region_code
        where ${where} order by w.raised_at desc, w.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`, params),
-    db.query<{ level: Level; n: number }>(`select w.level, count(*)::int as n from warnings w where ${levelWhere} group by w.level`, levelParams),
-    db.query<{ status: WarningStatus; n: number }>(`select w.status, count(*)::int as n from warnings w where ${statusWhere} group by w.status`, statusParams),
+    db.query<{ level: Level; status: WarningStatus; n: number }>(
+      `select w.level, w.status, count(*)::int as n from warnings w where ${countWhere} group by w.level, w.status`, countParams),
   ]);
+  const statuses = chosenStatuses(q);
+  const levels = chosenLevels(q);
   const countsByLevel = { red: 0, yellow: 0, blue: 0 } as Record<Level, number>;
-  for (const r of byLevel.rows) countsByLevel[r.level] = r.n;
   const countsByStatus = Object.fromEntries(WARNING_STATUSES.map((s) => [s, 0])) as Record<WarningStatus, number>;
-  for (const r of byStatus.rows) countsByStatus[r.status] = r.n;
+  for (const r of counts.rows) {
+    if (!statuses || statuses.includes(r.status)) countsByLevel[r.level] += r.n;
+    if (!levels || levels.includes(r.level)) countsByStatus[r.status] += r.n;
+  }
   // The total for the current filters: the level counts, narrowed to the chosen levels.
-  const chosenLevels = q.level ? q.level.split(',').map((s) => s.trim() as Level) : [...LEVELS];
-  const total = chosenLevels.reduce((s, l) => s + (countsByLevel[l] ?? 0), 0);
+  const total = (levels ?? LEVELS).reduce((s, l) => s + (countsByLevel[l as Level] ?? 0), 0);
   return { items: rows.rows.map(toSummary), total, page, pageSize, countsByLevel, countsByStatus };
 }
 

@@ -1,6 +1,6 @@
 // A department pushes records through the API: the same validation as files, an answer per record, and
 // a repeated batchId returns the first answer without storing anything again.
-import type { Database } from '../../platform/db';
+import { prepared, type Database } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { findFeed } from '../catalogue';
 import { isFeedFileError, readJsonRecords } from '../readers';
@@ -22,6 +22,10 @@ export interface PushAnswer {
   records: { index: number; status: 'accepted' | 'duplicate' | 'rejected'; errors?: { column: string; value: string; reason: string }[] }[];
 }
 
+const STORED_ANSWER = prepared('select response from feed_push_batches where token_id = $1 and feed = $2 and batch_id = $3');
+const SAVE_ANSWER = prepared(`insert into feed_push_batches (token_id, feed, batch_id, import_id, response) values ($1, $2, $3, $4, $5::jsonb)
+  on conflict (token_id, feed, batch_id) do nothing returning id`);
+
 export async function pushRecords(db: Database, token: FeedToken, feedCode: string, batchId: string, records: unknown): Promise<{ answer: PushAnswer; repeated: boolean }> {
   const feed = findFeed(feedCode);
   if (!feed) throw unknownFeed(feedCode);
@@ -30,7 +34,7 @@ export async function pushRecords(db: Database, token: FeedToken, feedCode: stri
   }
   // The answer a batch already got (sent before, or by a push of the same batch that won the race).
   const storedAnswer = async () => (await db.query<{ response: PushAnswer }>(
-    'select response from feed_push_batches where token_id = $1 and feed = $2 and batch_id = $3', [token.id, feed.code, batchId])).rows[0]?.response;
+    STORED_ANSWER, [token.id, feed.code, batchId])).rows[0]?.response;
   const earlier = await storedAnswer();
   if (earlier) return { answer: earlier, repeated: true };
 
@@ -69,9 +73,7 @@ export async function pushRecords(db: Database, token: FeedToken, feedCode: stri
         transact: context?.transact, publish: context?.publish,
         beforeCommit: async (tx, recorded) => {
           answer = answerOf(recorded);
-          const saved = await tx.query(
-            `insert into feed_push_batches (token_id, feed, batch_id, import_id, response) values ($1, $2, $3, $4, $5::jsonb)
-             on conflict (token_id, feed, batch_id) do nothing returning id`,
+          const saved = await tx.query(SAVE_ANSWER,
             [token.id, feed.code, batchId, answer.importId, JSON.stringify(answer)]);
           if (!saved.rows.length) throw new RunWithdrawn('batch already recorded');
         },

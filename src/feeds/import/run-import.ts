@@ -2,7 +2,7 @@
 // table (COPY), then one set-based INSERT matches them to registry persons and skips natural keys already
 // stored. The run record, the rows, the error report and the audit entry commit together; a crash, a kill
 // or a lost connection leaves nothing behind, and running it again works.
-import type { Database, Tx } from '../../platform/db';
+import { prepared, type Database, type Tx } from '../../platform/db';
 import { appendAudit, type Actor, type AuditEntry } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import type { FeedDef, FeedRow, RowError } from '../feed-types';
@@ -81,11 +81,17 @@ class RunRejected extends Error {
   }
 }
 
+// Every push runs these (prepared.ts).
+const INSERT_RUN = prepared(`insert into feed_imports (feed, source, actor_user_id, department, token_id, batch_id, file_name, file_size, sha256,
+    stored_path, encoding, sheet, status, reject_reason, reject_reason_en, ignored_columns, rows_read, rows_rejected, finished_at, duration_ms)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) returning id`);
+const COMPLETE_RUN = prepared(`update feed_imports set status = 'completed', rows_read = $2, rows_accepted = $3, rows_rejected = $4,
+    rows_duplicate = $5, rows_matched = $6, rows_unmatched = $7, finished_at = clock_timestamp(), duration_ms = $8
+  where id = $1`);
+
 async function insertRun(q: Tx | Database, meta: ImportMeta, status: string, extra: Record<string, unknown> = {}): Promise<number> {
   const r = await q.query<{ id: number }>(
-    `insert into feed_imports (feed, source, actor_user_id, department, token_id, batch_id, file_name, file_size, sha256, stored_path,
-       encoding, sheet, status, reject_reason, reject_reason_en, ignored_columns, rows_read, rows_rejected, finished_at, duration_ms)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) returning id`,
+    INSERT_RUN,
     [meta.feed.code, meta.source, meta.actor.userId, meta.department ?? null, meta.tokenId ?? null, meta.batchId ?? null,
       meta.file?.name ?? null, meta.file?.size ?? null, meta.file?.sha256 ?? null, meta.file?.storedPath ?? null,
       extra.encoding ?? null, extra.sheet ?? null, status, extra.rejectZh ?? null, extra.rejectEn ?? null, extra.ignored ?? [],
@@ -207,7 +213,7 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
       const loadPushed = async (records: Record<string, unknown>[]) => {
         // Which rows went in, to answer per record.
         const rows = (await tx.query<{ source_row: number; person_id: number | null }>(
-          `${insertFrom(`jsonb_to_recordset($3::jsonb) as s(${jsonColumns}, source_row integer)`)} returning source_row, person_id`,
+          prepared(`${insertFrom(`jsonb_to_recordset($3::jsonb) as s(${jsonColumns}, source_row integer)`)} returning source_row, person_id`),
           [importId, meta.batchId ?? null, JSON.stringify(records)])).rows;
         accepted += rows.length;
         matched += rows.filter((r) => r.person_id !== null).length;
@@ -255,8 +261,7 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
       if (records.length) await loadPushed(records);
       const counts = { read, accepted, rejected, duplicates: staged - accepted, matched, unmatched: accepted - matched };
       await tx.query(
-        `update feed_imports set status = 'completed', rows_read = $2, rows_accepted = $3, rows_rejected = $4, rows_duplicate = $5,
-           rows_matched = $6, rows_unmatched = $7, finished_at = clock_timestamp(), duration_ms = $8 where id = $1`,
+        COMPLETE_RUN,
         [importId, counts.read, counts.accepted, counts.rejected, counts.duplicates, counts.matched, counts.unmatched, Date.now() - started],
       );
       await saveErrors(tx, importId, errors);

@@ -1,6 +1,6 @@
 // Department API tokens: shown once when made, stored only as a hash, each listing the feeds it may push.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Database } from '../../platform/db';
+import { prepared, type Database } from '../../platform/db';
 import { appendAudit, type Actor } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { findFeed } from '../catalogue';
@@ -29,11 +29,13 @@ export async function addFeedToken(db: Database, actor: Actor, department: strin
   return { id, token };
 }
 
+const TOKEN_BY_HASH = prepared('select id, department, feeds from feed_tokens where token_hash = $1 and revoked_at is null');
+
 /** The token behind an Authorization header, or a 401. */
 export async function tokenFromHeader(db: Database, authorization: string | undefined): Promise<FeedToken> {
   const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) throw new AppError(401, 'TOKEN_REQUIRED', '缺少部门接口令牌', 'A department API token is required (Authorization: Bearer …)');
-  const r = await db.query<FeedToken>('select id, department, feeds from feed_tokens where token_hash = $1 and revoked_at is null', [hashOf(token)]);
+  const r = await db.query<FeedToken>(TOKEN_BY_HASH, [hashOf(token)]);
   if (!r.rows[0]) throw new AppError(401, 'TOKEN_INVALID', '接口令牌无效或已吊销', 'The API token is invalid or revoked');
   return r.rows[0];
 }

@@ -1,9 +1,10 @@
 // Appends to and verifies the audit trail. Appends are serialised by a transaction-scoped advisory lock
 // so that the chain has one order; the entry commits or rolls back with the change it records.
-import type { Database, Tx } from '../db';
+import { prepared, type Database, type Tx } from '../db';
 import { GENESIS_HASH, auditHash, type AuditContent } from './audit-hash';
 
 const AUDIT_LOCK_KEY = 7_250_002;
+const LAST_ENTRY = prepared('select seq, hash from audit_log order by seq desc limit 1');
 
 export interface Actor {
   userId: number | null;
@@ -38,7 +39,7 @@ export async function appendAudit(tx: Tx, actor: Actor, entry: AuditEntry): Prom
 export async function appendAuditMany(tx: Tx, items: readonly { actor: Actor; entry: AuditEntry }[]): Promise<number[]> {
   if (!items.length) return [];
   await tx.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
-  const last = await tx.query<{ seq: number; hash: string }>('select seq, hash from audit_log order by seq desc limit 1');
+  const last = await tx.query<{ seq: number; hash: string }>(LAST_ENTRY);
   let prev = last.rows[0] ?? { seq: 0, hash: GENESIS_HASH };
   const at = new Date().toISOString();
   const values: unknown[] = [];

@@ -4,6 +4,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ConnectionPool, QueryResult, SqlConnection } from './connection';
+import { preparedName } from './prepared';
 
 // Both engines must hand the same JS values to the house: int8 as number (our ids and fen amounts stay
 // far below 2^53), plain dates as 'YYYY-MM-DD' strings (time zones must never shift a birth date).
@@ -20,7 +21,7 @@ class PostgresConnection implements SqlConnection {
   constructor(private readonly client: pg.PoolClient) {}
 
   async query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
-    const result = await this.client.query({ text: sql, values: params as unknown[], types });
+    const result = await this.client.query({ text: sql, values: params as unknown[], types, name: preparedName(sql) });
     return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
   }
 
@@ -42,7 +43,10 @@ export class PostgresPool implements ConnectionPool {
     this.pool = new pg.Pool({
       connectionString: url,
       max: options.max ?? 10,
-      options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
+      // No JIT: it compiles a statement whose estimated cost passes jit_above_cost, and ours are either short
+      // (a push's rules over a few dozen people: 30–60 ms of compiling for 2 ms of work, measured) or long
+      // set-based work, which already turned it off for itself (tuneTransaction).
+      options: ['-c jit=off', options.searchPath ? `-c search_path=${options.searchPath}` : ''].join(' ').trim(),
     });
     // An idle client's error (server restart) must not crash the process; the next query reports it.
     this.pool.on('error', () => {});
