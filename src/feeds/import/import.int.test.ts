@@ -159,6 +159,12 @@ describeOnEngines('feed imports', ({ db, engine }) => {
     expect((await app.inject({ method: 'POST', url: '/api/v1/feeds/death_registration/records', payload: body, headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(403);
     const first = await app.inject({ method: 'POST', url: '/api/v1/feeds/medical_settlement/records', payload: body, headers: { authorization: `Bearer ${token}` } });
     expect(first.statusCode).toBe(422); // 1 of 4 rejected is above the 20 % limit: refused whole
+    // Sent again, a refused batch gets its first answer and leaves no second run.
+    const firstAgain = await app.inject({ method: 'POST', url: '/api/v1/feeds/medical_settlement/records', payload: body, headers: { authorization: `Bearer ${token}` } });
+    expect(firstAgain.statusCode).toBe(200);
+    expect(firstAgain.headers['x-repeated-batch']).toBe('true');
+    expect(firstAgain.json()).toEqual(first.json());
+    expect((await db().query<{ n: number }>('select count(*)::int as n from feed_imports where batch_id = $1', [body.batchId])).rows[0].n).toBe(1);
     const okBody = { batchId: `B2-${engine}`, records: [...body.records.slice(0, 2), body.records[3], ...Array.from({ length: 5 }, (_, i) => ({ id_number: known, settlement_no: `P-${engine}-x${i}`, settled_on: '2025-06-03', total_cost: 1, self_paid: 1 })), body.records[2]] };
     const ok = await app.inject({ method: 'POST', url: '/api/v1/feeds/medical_settlement/records', payload: okBody, headers: { authorization: `Bearer ${token}` } });
     expect(ok.statusCode).toBe(201);
@@ -169,6 +175,7 @@ describeOnEngines('feed imports', ({ db, engine }) => {
     const again = await app.inject({ method: 'POST', url: '/api/v1/feeds/medical_settlement/records', payload: okBody, headers: { authorization: `Bearer ${token}` } });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual(answer);
+    expect((await db().query<{ n: number }>('select count(*)::int as n from feed_imports where batch_id = $1', [okBody.batchId])).rows[0].n).toBe(1);
     const stored = await db().query<{ n: number }>(`select count(*)::int as n from feed_medical_settlement where settlement_no like $1`, [`P-${engine}-%`]);
     expect(stored.rows[0].n).toBe(7);
     await app.close();
