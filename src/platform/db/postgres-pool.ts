@@ -18,20 +18,36 @@ const types = {
 };
 
 class PostgresConnection implements SqlConnection {
+  private tail: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly client: pg.PoolClient) {}
 
-  async query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
-    const result = await this.client.query({ text: sql, values: params as unknown[], types, name: preparedName(sql) });
-    return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+  /**
+   * One statement at a time on this session, in the order asked. Callers may overlap (Promise.all over a
+   * transaction's reads); node-postgres queues such calls itself, but deprecates it (pg 9 refuses them).
+   */
+  private inTurn<T>(statement: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(statement);
+    this.tail = run.catch(() => undefined);
+    return run;
   }
 
-  async exec(sql: string): Promise<void> {
-    await this.client.query(sql);
+  query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+    return this.inTurn(async () => {
+      const result = await this.client.query({ text: sql, values: params as unknown[], types, name: preparedName(sql) });
+      return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+    });
   }
 
-  async copyIn(copySql: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<void> {
-    const target = this.client.query(copyFrom(copySql));
-    await pipeline(Readable.from(chunks, { objectMode: false }), target);
+  exec(sql: string): Promise<void> {
+    return this.inTurn(async () => void (await this.client.query(sql)));
+  }
+
+  copyIn(copySql: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<void> {
+    return this.inTurn(async () => {
+      const target = this.client.query(copyFrom(copySql));
+      await pipeline(Readable.from(chunks, { objectMode: false }), target);
+    });
   }
 }
 
