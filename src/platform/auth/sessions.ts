@@ -1,7 +1,7 @@
 // Login sessions: a random token in an HttpOnly cookie, only its hash in the database, and a CSRF token
 // that state-changing requests must echo in a header (double submit bound to the session).
 import { createHash, randomBytes } from 'node:crypto';
-import { prepared, type Database } from '../db';
+import type { Database } from '../db';
 import type { UserRow } from './users';
 
 export const SESSION_COOKIE = 'sn_session';
@@ -20,8 +20,8 @@ export async function createSession(db: Database, userId: number): Promise<{ tok
 
 export async function sessionUser(db: Database, token: string): Promise<{ user: UserRow; csrfToken: string } | null> {
   const r = await db.query<UserRow & { csrf_token: string }>(
-    prepared(`select u.*, s.csrf_token from sessions s join users u on u.id = s.user_id
-     where s.token_hash = $1 and s.expires_at > now() and u.disabled_at is null`),
+    `select u.*, s.csrf_token from sessions s join users u on u.id = s.user_id
+     where s.token_hash = $1 and s.expires_at > now() and u.disabled_at is null`,
     [sha256(token)],
   );
   if (!r.rows[0]) return null;

@@ -3,9 +3,10 @@
 // work under a stream of pushes (2 ms a push). A constant statement marked here is sent by name: parsed once
 // per connection, and planned once PostgreSQL finds a generic plan as good as the custom ones.
 //
-// Only constant texts belong here (the set grows with each distinct text and never shrinks), and only
-// statements whose best plan does not depend on their parameters: keyed look-ups and single-row writes.
-// PGlite runs everything unnamed.
+// Only constant texts belong here (the set grows with each distinct text and never shrinks), only
+// statements whose best plan does not depend on their parameters (keyed look-ups, single-row writes), and
+// none that selects `*`: a column a migration adds would make PostgreSQL refuse the statement on
+// connections that prepared it before. PGlite runs everything unnamed.
 
 const names = new Map<string, string>();
 
