@@ -86,17 +86,13 @@ function chosenLevels(q: WarningQuery): string[] | null {
   return levels;
 }
 
-/** Filters as SQL conditions on warnings w; `withoutLevelAndStatus` leaves those two out (for the counts). */
-function filters(scope: Scope, q: WarningQuery, params: unknown[], withoutLevelAndStatus = false): string[] {
+/** The filters but level and status, as SQL conditions on warnings w. */
+function filters(scope: Scope, q: WarningQuery, params: unknown[]): string[] {
   const where = [householdScopeCondition(scope, 'w', params)];
   const add = (sql: (ph: string) => string, value: unknown) => {
     params.push(value);
     where.push(sql(`$${params.length}`));
   };
-  const statuses = chosenStatuses(q);
-  const levels = chosenLevels(q);
-  if (statuses && !withoutLevelAndStatus) add((ph) => `w.status = any(${ph}::text[])`, statuses);
-  if (levels && !withoutLevelAndStatus) add((ph) => `w.level = any(${ph}::text[])`, levels);
   if (q.rule) add((ph) => `w.rule_code = any(${ph}::text[])`, q.rule.split(',').map((s) => s.trim()));
   if (q.scenario) add((ph) => `w.scenario = any(${ph}::text[])`, q.scenario.split(',').map((s) => s.trim()));
   if (q.personId !== undefined) add((ph) => `w.person_id = ${ph}`, q.personId);
@@ -116,14 +112,19 @@ export async function listWarnings(db: Database, scope: Scope, q: WarningQuery):
 }> {
   const page = Math.max(1, q.page ?? 1);
   const pageSize = Math.min(100, Math.max(1, q.pageSize ?? 20));
+  const statuses = chosenStatuses(q);
+  const levels = chosenLevels(q);
   const params: unknown[] = [];
-  const where = filters(scope, q, params).join(' and ');
+  const conditions = filters(scope, q, params);
   // One count by level and status together, the other filters applied: the counts by level honour the
   // chosen statuses and the counts by status the chosen levels (each ignores its own filter, so the page
   // can show what choosing another would give). One statement instead of two: a page view is a few round
   // trips, and each one costs.
-  const countParams: unknown[] = [];
-  const countWhere = filters(scope, q, countParams, true).join(' and ');
+  const countWhere = conditions.join(' and ');
+  const countParams = [...params];
+  if (statuses) conditions.push(`w.status = any($${params.push(statuses)}::text[])`);
+  if (levels) conditions.push(`w.level = any($${params.push(levels)}::text[])`);
+  const where = conditions.join(' and ');
   const [rows, counts] = await Promise.all([
     db.query<Record<string, any>>(
       `select w.*, g.name as region_name from warnings w left join regions g on g.code = w.region_code
@@ -131,8 +132,6 @@ export async function listWarnings(db: Database, scope: Scope, q: WarningQuery):
     db.query<{ level: Level; status: WarningStatus; n: number }>(
       `select w.level, w.status, count(*)::int as n from warnings w where ${countWhere} group by w.level, w.status`, countParams),
   ]);
-  const statuses = chosenStatuses(q);
-  const levels = chosenLevels(q);
   const countsByLevel = { red: 0, yellow: 0, blue: 0 } as Record<Level, number>;
   const countsByStatus = Object.fromEntries(WARNING_STATUSES.map((s) => [s, 0])) as Record<WarningStatus, number>;
   for (const r of counts.rows) {
