@@ -5,7 +5,8 @@
 //   * warnings raised per rule;
 //   * rule preview time (province, city, county) for the heaviest rule and a light one;
 //   * push-to-listed latency at 200 pushes/s against a real server on 127.0.0.1 (bounded, stops by itself).
-// `npm run bench -- compare [--people N] [--seconds S] [--rate R] [--keep] [--prepare-only] [--reuse [--push-only]]`. Targets: full < 5 min,
+// `npm run bench -- compare [--people N] [--seconds S] [--rate R] [--keep] [--prepare-only] [--reuse [--push-only | --preview-only
+// [--rules all|CODE,…] [--regions province,CODE,…]]]`. Targets: full < 5 min,
 // preview < 2 s, push-to-listed p99 < 1 s.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +23,7 @@ import { FEEDS, feedTable } from '../src/feeds/catalogue';
 import { comparisonRunProgress, startFullComparison } from '../src/monitoring/comparison-runs';
 import { CLI, driveFullComparison, progressLine, reportLines } from '../src/monitoring/compare-cli';
 import { previewRule } from '../src/monitoring/preview';
+import { RULES } from '../src/monitoring/rule-catalogue';
 import { arg, freshBenchDatabase, peakRssMiB } from './bench-db';
 
 import { h, PLANS } from '../src/monitoring/demo-feeds';
@@ -231,6 +233,22 @@ async function pushLatency(db: Database, url: string, today: string, rate: numbe
   }
 }
 
+/** The bench's previews: its three rules (proposed parameters) or, with `--rules all|A,B`, those rules with their own. */
+async function previews(db: Database, today: string, args: string[]) {
+  const province = { userId: 0, username: 'bench', role: 'province' as const, regionCode: '360000000000', regionLevel: 1 };
+  const chosen = arg(args, 'rules', '');
+  const cases: [string, Record<string, unknown>][] = chosen === ''
+    ? [['MEDICAL_SELF_PAID_12M', { thresholdFen: 1_500_000 }], ['SERIOUS_ILLNESS', { lookbackMonths: 6 }], ['RIGID_OVER_INCOME', { minExpenseFen: 800_000 }]]
+    : (chosen === 'all' ? RULES.map((r) => r.code) : chosen.split(',')).map((code) => [code, {}]);
+  const regions = arg(args, 'regions', 'province,360700000000,360731000000').split(',').map((r) => (r === 'province' ? null : r));
+  for (const [code, params] of cases) {
+    for (const region of regions) {
+      const r = await previewRule(db, province, code, { regionCode: region, params }, today);
+      console.log(`preview ${code.padEnd(22)} ${(region ?? 'province').padEnd(12)}: ${(r.durationMs / 1000).toFixed(2)} s (proposed ${r.proposed.subjects.toLocaleString('en')}, current ${r.current.subjects.toLocaleString('en')})`);
+    }
+  }
+}
+
 export async function compareBench(args: string[]) {
   const people = Number(arg(args, 'people', '3560000'));
   const seconds = Number(arg(args, 'seconds', '10'));
@@ -262,6 +280,10 @@ export async function compareBench(args: string[]) {
       console.log(`prepared ${name} (kept; rerun with --reuse)`);
       return;
     }
+    if (args.includes('--preview-only')) {
+      await previews(db, today, args);
+      return;
+    }
     if (args.includes('--push-only')) {
       await pushLatency(db, url, today, rate, seconds);
       return;
@@ -286,13 +308,7 @@ export async function compareBench(args: string[]) {
     const units = await comparisonRunProgress(db, two.id);
     console.log(`  ${units.units.done} units done, ${units.subjects.toLocaleString('en')} people evaluated`);
 
-    const province = { userId: 0, username: 'bench', role: 'province' as const, regionCode: '360000000000', regionLevel: 1 };
-    for (const [code, params] of [['MEDICAL_SELF_PAID_12M', { thresholdFen: 1_500_000 }], ['SERIOUS_ILLNESS', { lookbackMonths: 6 }], ['RIGID_OVER_INCOME', { minExpenseFen: 800_000 }]] as const) {
-      for (const region of [null, '360700000000', '360731000000']) {
-        const r = await previewRule(db, province, code, { regionCode: region, params }, today);
-        console.log(`preview ${code.padEnd(22)} ${(region ?? 'province').padEnd(12)}: ${(r.durationMs / 1000).toFixed(2)} s (proposed ${r.proposed.subjects.toLocaleString('en')}, current ${r.current.subjects.toLocaleString('en')})`);
-      }
-    }
+    await previews(db, today, args);
     await pushLatency(db, url, today, rate, seconds);
     console.log(`peak RSS of the bench process ${peakRssMiB().toFixed(0)} MiB`);
   } finally {

@@ -12,7 +12,7 @@ import { RULES, rulesReading } from './rule-catalogue';
 import { ensureRules, loadVersions } from './rule-store';
 import { versionInForce, type RuleVersion } from './rule-versions';
 import {
-  addCountiesToSlice, addIdsToSlice, ensureWorkTables, fillSliceWithIds, evaluateSlice, slicePlaces, tuneTransaction,
+  addCountiesToSlice, addIdsToSlice, ensureWorkTables, fillSliceWithIds, evaluateSlice, describeSlice, tuneTransaction,
   type RuleCount, type RunInfo,
 } from './evaluate';
 import { planUnits } from './units';
@@ -102,7 +102,7 @@ export async function evaluateImports(db: Database, events: readonly FeedRecords
       // The planner must know how few (or many) people this is: index lookups for a push, hash joins for a big file.
       if (n > 500 && !bulk) await tuneTransaction(tx);
       await tx.query('analyze mon_slice');
-      const result = await evaluateSlice(tx, rules, versions, await slicePlaces(tx), run);
+      const result = await evaluateSlice(tx, rules, versions, await describeSlice(tx), run);
       await saveCounts(tx, run.id, 'import', result.filter((c) => c.firings > 0));
       await tx.query(`update comparison_runs set status = 'completed', finished_at = $2, duration_ms = $3 where id = $1`, [run.id, new Date(), Date.now() - started]);
       await auditChanges(tx, run.id, 'import', result, kind);
@@ -269,7 +269,7 @@ async function processUnit(db: Database, run: RunInfo, unit: string, versions: M
       let counts: RuleCount[] = [];
       if (subjects > 0) {
         await tx.query('analyze mon_slice');
-        counts = await evaluateSlice(tx, RULES, versions, await slicePlaces(tx), run, ruleDone);
+        counts = await evaluateSlice(tx, RULES, versions, await describeSlice(tx), run, ruleDone);
       }
       await saveCounts(tx, run.id, unit, counts);
       await tx.query(

@@ -6,7 +6,7 @@ import type { Scope } from '../platform/auth/scope';
 import { maskIdNumber } from '../registry/masking';
 import { findFeed, feedTable } from '../feeds/catalogue';
 import { provinceCode } from './comparison-runs';
-import { addCountiesToSlice, addIdsToSlice, appliesToCondition, Binder, ensureWorkTables, firingSelect, tuneTransaction } from './evaluate';
+import { addCountiesToSlice, addIdsToSlice, appliesToCondition, Binder, describeSlice, ensureWorkTables, firingSelect, PROBE_SLICE_PEOPLE, tuneTransaction } from './evaluate';
 import { editableRegion, ensureRules, loadVersions, proposeVersion, requireRule, type RuleVersionInput } from './rule-store';
 import type { AppliesTo, RuleDefinition, RuleParams } from './rule-types';
 import { regionLevel, versionInForce } from './rule-versions';
@@ -103,7 +103,8 @@ async function count(db: Database, rule: RuleDefinition, params: RuleParams, app
         await addIdsToSlice(tx, union, [prefix, next], province);
       }
       await tx.query('analyze mon_slice');
-      const select = firingSelect(rule, params, { kind: 'slice', where: (a) => appliesToCondition(appliesTo, a) }, today, b, appliesTo);
+      const { people } = await describeSlice(tx);
+      const select = firingSelect(rule, params, { kind: 'slice', where: (a) => appliesToCondition(appliesTo, a), probe: people <= PROBE_SLICE_PEOPLE }, today, b, appliesTo);
       return (await tx.query<Row>(summarise(select), b.values)).rows[0];
     });
   } else {

@@ -4,7 +4,10 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeOnEngines } from '../../test/engines';
 import { runFullComparison, type RunProgress } from './comparison-runs';
+import { addCountiesToSlice, addIdsToSlice, appliesToCondition, Binder, ensureWorkTables, firingSelect } from './evaluate';
+import { RULES } from './rule-catalogue';
 import { COUNTY, TODAY, World } from './test-support';
+import { FEEDS, feedTable } from '../feeds/catalogue';
 
 const actor = { userId: null, name: 'test' };
 
@@ -329,5 +332,45 @@ describeOnEngines('monitoring rules', ({ db }) => {
     expect(w.level).toBe('yellow');
     expect(w.status).toBe('new');
     expect(w.evidence_count).toBe(2);
+  });
+
+  it('small slices (index probes) and big ones (joins) find the same subjects and evidence as the run, for every rule', async () => {
+    type Firing = { subject_key: string; monitored: boolean; ev_ids: string[] };
+    const byRule = new Map<string, { probe: string[]; join: string[] }>();
+    const slices: Record<string, boolean>[] = [];
+    await db().transaction(async (tx) => {
+      await ensureWorkTables(tx);
+      // A unit of many counties hashes the categories; one county looks them up: the same flags.
+      for (const counties of [[COUNTY], [COUNTY, '360102000000']]) {
+        await tx.query('delete from mon_slice');
+        await addCountiesToSlice(tx, counties);
+        slices.push(Object.fromEntries((await tx.query<{ id_number: string; monitored: boolean }>(
+          'select id_number, monitored from mon_slice where county_code = $1', [COUNTY])).rows.map((r) => [r.id_number, r.monitored])));
+      }
+      const strangers = FEEDS.map((f) => `select id_number from ${feedTable(f)} where person_id is null`).join(' union ');
+      await addIdsToSlice(tx, strangers, [], '360000000000');
+      await tx.query('analyze mon_slice');
+      for (const rule of RULES) {
+        const forms = { probe: [] as string[], join: [] as string[] };
+        for (const probe of [true, false]) {
+          const b = new Binder();
+          const { appliesTo, params } = rule.defaults;
+          const select = firingSelect(rule, params, { kind: 'slice', where: (a) => appliesToCondition(appliesTo, a), probe }, TODAY, b, appliesTo);
+          const rows = (await tx.query<Firing>(`select subject_key, monitored, ev_ids::text[] as ev_ids from (${select}) f`, b.values)).rows;
+          forms[probe ? 'probe' : 'join'] = rows.map((r) => `${r.subject_key} ${r.monitored} ${[...r.ev_ids].sort().join(',')}`).sort();
+        }
+        byRule.set(rule.code, forms);
+      }
+      await tx.query('delete from mon_slice');
+    });
+    expect(slices[0]).toEqual(slices[1]);
+    expect(Object.values(slices[0]).filter(Boolean).length).toBeGreaterThan(0);
+    for (const rule of RULES) {
+      const { probe, join } = byRule.get(rule.code)!;
+      const raised = (await db().query<{ subject_key: string }>('select subject_key from warnings where rule_code = $1 order by subject_key', [rule.code])).rows.map((r) => r.subject_key);
+      expect(probe, rule.code).toEqual(join);
+      expect(probe.map((x) => x.split(' ')[0]).sort(), rule.code).toEqual([...raised].sort());
+      expect(probe.length, `${rule.code} fires in this world`).toBeGreaterThan(0);
+    }
   });
 });
