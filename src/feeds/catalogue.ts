@@ -56,6 +56,8 @@ export const FEEDS: readonly FeedDef[] = [
     ],
     naturalKey: ['settlement_no'],
     timeColumn: 'settled_on',
+    // Summed per person over 12 months and per month (MEDICAL_SELF_PAID_12M, MEDICAL_SPIKE, RIGID_OVER_INCOME).
+    timeIndexIncludes: ['self_paid'],
   },
   {
     code: 'disability_certificate',

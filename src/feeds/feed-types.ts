@@ -51,6 +51,11 @@ export interface FeedDef {
   readonly naturalKey: readonly string[];
   /** The date or month column rules select by time; it gets an (id_number, column) index. */
   readonly timeColumn?: string;
+  /**
+   * Columns that rules sum over whole windows, carried in that index (with the row id, which evidence
+   * names) so that a province's scan reads the index alone, in ID order, never the table.
+   */
+  readonly timeIndexIncludes?: readonly string[];
   readonly checks?: readonly RowCheck[];
 }
 

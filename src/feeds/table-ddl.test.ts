@@ -13,7 +13,7 @@ describe('feed table DDL', () => {
 
   it('writes a new feed\'s table with its indexes', () => {
     const sql = feedTableDdl(getFeed('medical_settlement'));
-    expect(sql).toContain('create index feed_medical_settlement_id_number_settled_on on feed_medical_settlement (id_number, settled_on);');
+    expect(sql).toContain('create index feed_medical_settlement_id_number_settled_on on feed_medical_settlement (id_number, settled_on) include (self_paid, id);');
     expect(sql).toContain('create index feed_medical_settlement_unmatched on feed_medical_settlement (id_number) where person_id is null;');
   });
 
@@ -34,9 +34,10 @@ describe('feed table DDL', () => {
   });
 
   it('indexes ID number over time unless the natural key already does, and unmatched records alone', () => {
-    const cols = (code: string) => feedIndexes(getFeed(code)).map((ix) => ix.columns.join(',') + (ix.where ? ` where ${ix.where}` : ''));
+    const cols = (code: string) => feedIndexes(getFeed(code)).map((ix) =>
+      ix.columns.join(',') + (ix.include ? ` include ${ix.include.join(',')}` : '') + (ix.where ? ` where ${ix.where}` : ''));
     const unmatched = 'id_number where person_id is null';
-    expect(cols('medical_settlement')).toEqual(['id_number,settled_on', unmatched, 'import_id']);
+    expect(cols('medical_settlement')).toEqual(['id_number,settled_on include self_paid,id', unmatched, 'import_id']);
     expect(cols('tax_income')).toEqual([unmatched, 'import_id']); // unique (id_number, period, …) serves
     expect(cols('death_registration')).toEqual([unmatched, 'import_id']);
     expect(cols('property_registration')).toEqual(['id_number,registered_on', unmatched, 'import_id']);

@@ -11,20 +11,24 @@ export interface FeedIndex {
   columns: string[];
   /** A partial index's condition. */
   where?: string;
+  /** Columns carried in the index's leaves (INCLUDE), not part of its key. */
+  include?: string[];
 }
 
 /** Index plan: the natural key is UNIQUE (which indexes it). Rules look records up by ID number, and
  *  by ID number over time: one (id_number, time column) index serves both, unless the unique index
  *  already starts with exactly those columns. Discovery looks for records nobody in the registry
  *  matches: only those are indexed (migration 0008; an index on every row's person_id cost each bulk
- *  import a random index insertion per row). Comparisons read one import. */
+ *  import a random index insertion per row). Comparisons read one import. Amounts that rules sum over
+ *  whole windows ride in the (id_number, time) index (timeIndexIncludes, migration 0009). */
 export function feedIndexes(feed: FeedDef): FeedIndex[] {
   const table = feedTable(feed);
   const key = feed.naturalKey;
   const indexes: FeedIndex[] = [];
   if (feed.timeColumn) {
-    const covered = key[0] === 'id_number' && (key[1] === feed.timeColumn || key.length === 1);
-    if (!covered) indexes.push({ name: `${table}_id_number_${feed.timeColumn}`, columns: ['id_number', feed.timeColumn] });
+    const include = feed.timeIndexIncludes?.length ? [...feed.timeIndexIncludes, 'id'] : undefined;
+    const covered = !include && key[0] === 'id_number' && (key[1] === feed.timeColumn || key.length === 1);
+    if (!covered) indexes.push({ name: `${table}_id_number_${feed.timeColumn}`, columns: ['id_number', feed.timeColumn], ...(include ? { include } : {}) });
   } else if (key[0] !== 'id_number') {
     indexes.push({ name: `${table}_id_number`, columns: ['id_number'] });
   }
@@ -40,7 +44,8 @@ function nullsNotDistinct(feed: FeedDef): boolean {
 }
 
 export function feedIndexDdl(feed: FeedDef, ix: FeedIndex): string {
-  return `create index ${ix.name} on ${feedTable(feed)} (${ix.columns.join(', ')})${ix.where ? ` where ${ix.where}` : ''};`;
+  const include = ix.include ? ` include (${ix.include.join(', ')})` : '';
+  return `create index ${ix.name} on ${feedTable(feed)} (${ix.columns.join(', ')})${include}${ix.where ? ` where ${ix.where}` : ''};`;
 }
 
 /** The CREATE TABLE alone (migration 0003 created the tables; 0008 changed one index). */

@@ -207,6 +207,10 @@ describeOnEngines('monitoring API', ({ db, engine }) => {
     expect(province.body).toMatchObject({ regionCode: null, regionName: '全省' });
     expect(province.body.proposed).toMatchObject({ subjects: 3, discovery: 2 });
     expect(province.body.proposed.byCounty.map((c: any) => c.countyCode).sort()).toEqual([COUNTY, 'province']);
+    // A rule that sums every person's rows in ID order for the province: the same people as in the county.
+    const provinceWider = await s.p.request('POST', '/api/v1/rules/MEDICAL_SELF_PAID_12M/preview', { params: { thresholdFen: 1_000_000 } });
+    expect(provinceWider.status, JSON.stringify(provinceWider.body)).toBe(200);
+    expect(provinceWider.body.proposed).toMatchObject({ subjects: 2, monitored: 2 });
     const city = await s.city.request('POST', '/api/v1/rules/SERIOUS_ILLNESS/preview', { params: {} });
     expect(city.body.proposed.subjects).toBe(2);
     const invalid = await s.c.request('POST', '/api/v1/rules/SERIOUS_ILLNESS/preview', { params: { lookbackMonths: 0 } });

@@ -115,6 +115,7 @@ async function count(db: Database, rule: RuleDefinition, params: RuleParams, app
     const select = firingSelect(rule, params, { kind: 'open', region: regionCond, provinceCode: province }, today, b, appliesTo);
     row = await db.transaction(async (tx) => {
       await tuneTransaction(tx);
+      if (rule.wholeScan === 'idOrder') await tx.query(`select set_config('enable_hashagg', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
       return (await tx.query<Row>(summarise(select), b.values)).rows[0];
     });
   }

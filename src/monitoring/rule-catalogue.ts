@@ -94,6 +94,7 @@ const MEDICAL_SELF_PAID_12M: RuleDefinition = {
   scenario: 'illness',
   subject: 'person',
   feeds: ['medical_settlement'],
+  wholeScan: 'idOrder',
   defaults: { level: 'yellow', appliesTo: 'both', params: { windowMonths: 12, thresholdFen: 2_000_000 } },
   params: [
     months('windowMonths', '统计月数', 'Window (months)'),
@@ -133,6 +134,7 @@ const MEDICAL_SPIKE: RuleDefinition = {
   scenario: 'illness',
   subject: 'person',
   feeds: ['medical_settlement'],
+  wholeScan: 'idOrder',
   defaults: { level: 'yellow', appliesTo: 'both', params: { minAmountFen: 500_000, factor: 3, baselineMonths: 6, lookbackMonths: 3 } },
   params: [
     money('minAmountFen', '单月个人自付最低金额', 'Minimum self-paid in the month'),
@@ -145,24 +147,25 @@ const MEDICAL_SPIKE: RuleDefinition = {
     en: `Warns when self-paid costs in one calendar month are at least ${formatYuan(n(p, 'minAmountFen'))} yuan and at least ${n(p, 'factor')} × the average of the ${n(p, 'baselineMonths')} months before; the last ${n(p, 'lookbackMonths')} months (this one included) are examined.`,
   }),
   sql: (q, p) => {
-    const baseline = n(p, 'baselineMonths');
     const firstMonth = `(${q.monthOffset(n(p, 'lookbackMonths') - 1)} || '-01')::date`;
-    const firstBaselineDay = `(${q.monthOffset(n(p, 'lookbackMonths') - 1 + baseline)} || '-01')::date`;
     const spiking = `s.amount * ${q.p('baselineMonths')} >= ${q.p('factor')} * s.base_total`;
     return `
-    with monthly as materialized (
-      select m.id_number, date_trunc('month', m.settled_on)::date as mon, sum(m.self_paid) as amount,
-        coalesce(sum(m.self_paid) filter (where ${q.fresh('m', 'medical_settlement')}), 0) as fresh_amount
+    with monthly as (
+      -- Months of the look-back at the minimum: a few among millions of people-months.
+      select m.id_number, date_trunc('month', m.settled_on)::date as mon,
+        coalesce(sum(m.self_paid) filter (where ${q.fresh('m', 'medical_settlement')}), 0) as amount
       from feed_medical_settlement m
-      where ${q.inSlice('m')} and m.settled_on >= ${firstBaselineDay} and m.settled_on <= ${q.today}
+      where ${q.inSlice('m')} and m.settled_on >= ${firstMonth} and m.settled_on <= ${q.today}
       group by 1, 2
+      having coalesce(sum(m.self_paid) filter (where ${q.fresh('m', 'medical_settlement')}), 0) >= ${q.p('minAmountFen')}
     ), spike as (
-      select c.id_number, c.mon, c.fresh_amount as amount, coalesce(sum(b.amount), 0) as base_total
-      from monthly c
-      left join monthly b on b.id_number = c.id_number and b.mon < c.mon
-        and b.mon >= (c.mon - make_interval(months => ${q.p('baselineMonths')}))::date
-      where c.mon >= ${firstMonth} and c.fresh_amount >= ${q.p('minAmountFen')}
-      group by c.id_number, c.mon, c.fresh_amount
+      -- Their baseline: the person's costs in the months before, looked up in the (id_number, settled_on) index.
+      select c.id_number, c.mon, c.amount, coalesce(b.total, 0) as base_total
+      from monthly c cross join lateral (
+        select sum(b.self_paid) as total from feed_medical_settlement b
+        where b.id_number = c.id_number and b.settled_on < c.mon
+          and b.settled_on >= (c.mon - make_interval(months => ${q.p('baselineMonths')}))::date
+      ) b
     ), hit as (
       select distinct on (s.id_number) s.id_number, s.mon, s.amount, s.base_total,
         count(*) over (partition by s.id_number) as months,

@@ -123,4 +123,10 @@ export interface RuleDefinition {
   /** What the rule does with these parameters, in words. */
   explain(params: RuleParams): { zh: string; en: string };
   sql(q: RuleSql, params: RuleParams): string;
+  /**
+   * For a city's or the province's preview, where the rule aggregates every person's feed rows: 'idOrder'
+   * has the planner stream them in ID order from the (id_number, time) index that carries the amounts
+   * (feeds' timeIndexIncludes) instead of hashing millions of groups.
+   */
+  wholeScan?: 'idOrder';
 }

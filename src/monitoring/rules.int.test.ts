@@ -4,7 +4,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeOnEngines } from '../../test/engines';
 import { runFullComparison, type RunProgress } from './comparison-runs';
-import { addCountiesToSlice, addIdsToSlice, appliesToCondition, Binder, ensureWorkTables, firingSelect } from './evaluate';
+import { addCountiesToSlice, addIdsToSlice, appliesToCondition, Binder, ensureWorkTables, firingSelect, type SliceMode } from './evaluate';
+import type { Tx } from '../platform/db';
 import { RULES } from './rule-catalogue';
 import { COUNTY, TODAY, World } from './test-support';
 import { FEEDS, feedTable } from '../feeds/catalogue';
@@ -48,7 +49,10 @@ describeOnEngines('monitoring rules', ({ db }) => {
 
     // MEDICAL_SPIKE: May 2026 ≥ 5,000 yuan and ≥ 3 × the average of Nov 2025 – Apr 2026.
     const baseline = (id: string, amount: number) => ['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04'].map((mon) => med(id, `${mon}-10`, amount));
-    const s = { atMin: await one(), underMin: await one(), atFactor: await one(), underFactor: await one(), noHistory: await one() };
+    const s = {
+      atMin: await one(), underMin: await one(), atFactor: await one(), underFactor: await one(), noHistory: await one(),
+      beforeBaseline: await one(), baselineStart: await one(),
+    };
     for (const [k, v] of Object.entries(s)) person(`spike:${k}`, v);
     await w.feed('medical_settlement', [
       ...baseline(s.atMin.persons[0].idNumber, 100_000), med(s.atMin.persons[0].idNumber, '2026-05-10', 500_000),
@@ -56,6 +60,9 @@ describeOnEngines('monitoring rules', ({ db }) => {
       ...baseline(s.atFactor.persons[0].idNumber, 200_000), med(s.atFactor.persons[0].idNumber, '2026-05-10', 600_000),
       ...baseline(s.underFactor.persons[0].idNumber, 200_000), med(s.underFactor.persons[0].idNumber, '2026-05-10', 599_999),
       med(s.noHistory.persons[0].idNumber, '2026-06-01', 700_000),
+      // The baseline of May 2026 is November 2025 – April 2026: a cost the day before does not count, one on its first day does.
+      med(s.beforeBaseline.persons[0].idNumber, '2025-10-31', 1_200_000), med(s.beforeBaseline.persons[0].idNumber, '2026-05-10', 500_000),
+      med(s.baselineStart.persons[0].idNumber, '2025-11-01', 1_200_000), med(s.baselineStart.persons[0].idNumber, '2026-05-10', 500_000),
     ]);
 
     // SERIOUS_ILLNESS
@@ -221,6 +228,8 @@ describeOnEngines('monitoring rules', ({ db }) => {
     expect(await fired('MEDICAL_SPIKE', 'spike:atFactor')).toBe(true);
     expect(await fired('MEDICAL_SPIKE', 'spike:underFactor')).toBe(false);
     expect(await fired('MEDICAL_SPIKE', 'spike:noHistory')).toBe(true);
+    expect(await fired('MEDICAL_SPIKE', 'spike:beforeBaseline')).toBe(true);
+    expect(await fired('MEDICAL_SPIKE', 'spike:baselineStart')).toBe(false);
     const at = await summaryOf('MEDICAL_SPIKE', 'spike:atFactor');
     expect(at.summary).toContain('2026-05 月医疗个人自付 6,000 元');
     expect(at.summary).toContain('3.0 倍');
@@ -334,10 +343,29 @@ describeOnEngines('monitoring rules', ({ db }) => {
     expect(w.evidence_count).toBe(2);
   });
 
-  it('small slices (index probes) and big ones (joins) find the same subjects and evidence as the run, for every rule', async () => {
+  it('small slices (index probes), big ones (joins) and whole-province scans find the same subjects and evidence as the run, for every rule; none uses retired evidence', async () => {
     type Firing = { subject_key: string; monitored: boolean; ev_ids: string[] };
-    const byRule = new Map<string, { probe: string[]; join: string[] }>();
     const slices: Record<string, boolean>[] = [];
+    const firings = async (tx: Tx) => {
+      const byRule = new Map<string, Record<'probe' | 'join' | 'open', string[]>>();
+      for (const rule of RULES) {
+        const forms = { probe: [] as string[], join: [] as string[], open: [] as string[] };
+        for (const form of ['probe', 'join', 'open'] as const) {
+          const b = new Binder();
+          const { appliesTo, params } = rule.defaults;
+          const mode: SliceMode = form === 'open'
+            ? { kind: 'open', region: () => 'true', provinceCode: '360000000000' }
+            : { kind: 'slice', where: (a) => appliesToCondition(appliesTo, a), probe: form === 'probe' };
+          const select = firingSelect(rule, params, mode, TODAY, b, appliesTo);
+          const rows = (await tx.query<Firing>(`select subject_key, monitored, ev_ids::text[] as ev_ids from (${select}) f`, b.values)).rows;
+          forms[form] = rows.map((r) => `${r.subject_key} ${r.monitored} ${[...r.ev_ids].sort().join(',')}`).sort();
+        }
+        byRule.set(rule.code, forms);
+      }
+      return byRule;
+    };
+    let before = new Map<string, Record<'probe' | 'join' | 'open', string[]>>();
+    let retired = new Map<string, Record<'probe' | 'join' | 'open', string[]>>();
     await db().transaction(async (tx) => {
       await ensureWorkTables(tx);
       // A unit of many counties hashes the categories; one county looks them up: the same flags.
@@ -350,27 +378,25 @@ describeOnEngines('monitoring rules', ({ db }) => {
       const strangers = FEEDS.map((f) => `select id_number from ${feedTable(f)} where person_id is null`).join(' union ');
       await addIdsToSlice(tx, strangers, [], '360000000000');
       await tx.query('analyze mon_slice');
-      for (const rule of RULES) {
-        const forms = { probe: [] as string[], join: [] as string[] };
-        for (const probe of [true, false]) {
-          const b = new Binder();
-          const { appliesTo, params } = rule.defaults;
-          const select = firingSelect(rule, params, { kind: 'slice', where: (a) => appliesToCondition(appliesTo, a), probe }, TODAY, b, appliesTo);
-          const rows = (await tx.query<Firing>(`select subject_key, monitored, ev_ids::text[] as ev_ids from (${select}) f`, b.values)).rows;
-          forms[probe ? 'probe' : 'join'] = rows.map((r) => `${r.subject_key} ${r.monitored} ${[...r.ev_ids].sort().join(',')}`).sort();
-        }
-        byRule.set(rule.code, forms);
-      }
+      before = await firings(tx);
+      // Closing a warning retires its evidence (rolled back with the rest of this transaction).
+      await tx.query(`update warning_evidence set closed = true where rule_code = 'MEDICAL_SELF_PAID_12M' and warning_id = (select id from warnings where rule_code = 'MEDICAL_SELF_PAID_12M' and subject_key = $1)`, [p.get('med12:over')]);
+      retired = await firings(tx);
       await tx.query('delete from mon_slice');
     });
     expect(slices[0]).toEqual(slices[1]);
     expect(Object.values(slices[0]).filter(Boolean).length).toBeGreaterThan(0);
     for (const rule of RULES) {
-      const { probe, join } = byRule.get(rule.code)!;
+      const { probe, join, open } = before.get(rule.code)!;
       const raised = (await db().query<{ subject_key: string }>('select subject_key from warnings where rule_code = $1 order by subject_key', [rule.code])).rows.map((r) => r.subject_key);
       expect(probe, rule.code).toEqual(join);
+      expect(open, rule.code).toEqual(join);
       expect(probe.map((x) => x.split(' ')[0]).sort(), rule.code).toEqual([...raised].sort());
       expect(probe.length, `${rule.code} fires in this world`).toBeGreaterThan(0);
     }
+    const after = retired.get('MEDICAL_SELF_PAID_12M')!;
+    expect(after.probe).toEqual(before.get('MEDICAL_SELF_PAID_12M')!.probe.filter((x) => !x.startsWith(`${p.get('med12:over')} `)));
+    expect(after.join).toEqual(after.probe);
+    expect(after.open).toEqual(after.probe);
   });
 });
