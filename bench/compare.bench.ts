@@ -6,7 +6,7 @@
 //   * rule preview time (province, city, county) for the heaviest rule and a light one;
 //   * push-to-listed latency at 200 pushes/s against a real server on 127.0.0.1 (bounded, stops by itself).
 // `npm run bench -- compare [--people N] [--seconds S] [--rate R] [--keep] [--prepare-only] [--reuse [--push-only | --preview-only
-// [--rules all|CODE,…] [--regions province,CODE,…]]]`. Targets: full < 5 min,
+// [--rules all|CODE,…] [--regions province,CODE,…] | --full-only]]` (--full-only: the full comparison with 2 workers). Targets: full < 5 min,
 // preview < 2 s, push-to-listed p99 < 1 s.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -297,6 +297,11 @@ export async function compareBench(args: string[]) {
       console.log(`full comparison with ${workers} worker process(es): ${((Date.now() - started) / 1000).toFixed(1)} s (${result.status})`);
       return result;
     };
+    if (args.includes('--full-only')) {
+      const two = await full(2);
+      for (const line of reportLines(two)) console.log(line);
+      return;
+    }
     const one = await full(1);
     for (const line of reportLines(one)) console.log(line);
     await db.query('delete from warning_events');
