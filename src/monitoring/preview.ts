@@ -6,7 +6,7 @@ import type { Scope } from '../platform/auth/scope';
 import { maskIdNumber } from '../registry/masking';
 import { findFeed, feedTable } from '../feeds/catalogue';
 import { provinceCode } from './comparison-runs';
-import { addCountiesToSlice, addIdsToSlice, appliesToCondition, Binder, describeSlice, ensureWorkTables, firingSelect, PROBE_SLICE_PEOPLE, tuneTransaction } from './evaluate';
+import { addCountiesToSlice, addIdsToSlice, appliesToCondition, Binder, ensureWorkTables, firingSelect, PROBE_SLICE_PEOPLE, tuneTransaction } from './evaluate';
 import { editableRegion, ensureRules, loadVersions, proposeVersion, requireRule, type RuleVersionInput } from './rule-store';
 import type { AppliesTo, RuleDefinition, RuleParams } from './rule-types';
 import { regionLevel, versionInForce } from './rule-versions';
@@ -95,15 +95,14 @@ async function count(db: Database, rule: RuleDefinition, params: RuleParams, app
     row = await withoutWriting(db, async (tx) => {
       await tuneTransaction(tx);
       await ensureWorkTables(tx);
-      await addCountiesToSlice(tx, [region]);
+      let people = await addCountiesToSlice(tx, [region]);
       if (appliesTo !== 'monitored' && rule.subject === 'person') {
         const prefix = region.slice(0, 6);
         const next = String(Number(prefix) + 1).padStart(6, '0');
         const union = rule.feeds.map((f) => `select f.id_number from ${feedTable(findFeed(f)!)} f where f.id_number >= $1 and f.id_number < $2 and f.person_id is null`).join(' union ');
-        await addIdsToSlice(tx, union, [prefix, next], province);
+        people += await addIdsToSlice(tx, union, [prefix, next], province);
       }
       await tx.query('analyze mon_slice');
-      const { people } = await describeSlice(tx);
       const select = firingSelect(rule, params, { kind: 'slice', where: (a) => appliesToCondition(appliesTo, a), probe: people <= PROBE_SLICE_PEOPLE }, today, b, appliesTo);
       return (await tx.query<Row>(summarise(select), b.values)).rows[0];
     });
