@@ -3,7 +3,7 @@
 export { FEEDS, FEED_CODES, findFeed, getFeed, feedColumn, feedTable } from './catalogue';
 export type { ColumnDef, FeedDef, FeedRecord, FeedRow, ParseResult, RowError, ValueParser } from './feed-types';
 export { mapHeader, looksLikeHeader, headerScore, headerSearch, normaliseHeader, type HeaderMapping, type MappedColumn } from './header-map';
-export { rowValidator, validateRow, naturalKey, type RowResult } from './validate-row';
+export { rowValidator, validateRow, type RowResult } from './validate-row';
 export { VALUE_TYPES, columnParser, valueType, type ValueTypeName, type ValueType } from './values';
 export {
   openFeedFile,

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { getFeed } from './catalogue';
 import { mapHeader } from './header-map';
-import { naturalKey, rowValidator, validateRow } from './validate-row';
+import { rowValidator, validateRow } from './validate-row';
 
 const ID = '360702199001011232';
-const OTHER = '360702198506203315';
 
 describe('validateRow', () => {
   const medical = mapHeader(getFeed('medical_settlement'), ['证件号码', '结算单号', '结算日期', '总费用', '统筹支付', '个人自付', '备注']);
@@ -26,7 +25,6 @@ describe('validateRow', () => {
         fund_paid: null,
         self_paid: 23450,
       },
-      key: '["JS1"]',
     });
   });
 
@@ -65,23 +63,5 @@ describe('validateRow', () => {
   it('refuses to validate against a rejected header', () => {
     const bad = mapHeader(getFeed('medical_settlement'), ['身份证号']);
     expect(() => rowValidator(bad)).toThrow(/rejected header/);
-  });
-});
-
-describe('naturalKey', () => {
-  it('is stable and tells records apart only by the key columns', () => {
-    const tax = getFeed('tax_income');
-    const a = { id_number: ID, name: '张三', period: '2025-03', income: 100, income_type: '工资薪金' };
-    expect(naturalKey(tax, a)).toBe(`["${ID}","2025-03","工资薪金"]`);
-    expect(naturalKey(tax, { ...a, name: '别名', income: 5 })).toBe(naturalKey(tax, a));
-    expect(naturalKey(tax, { ...a, id_number: OTHER })).not.toBe(naturalKey(tax, a));
-    expect(naturalKey(tax, { ...a, income_type: null })).toBe(`["${ID}","2025-03",null]`);
-  });
-
-  it('cannot be fooled by separators inside values', () => {
-    const feed = getFeed('disaster_victim');
-    const x = naturalKey(feed, { id_number: 'a","b', event: 'c' });
-    const y = naturalKey(feed, { id_number: 'a', event: 'b","c' });
-    expect(x).not.toBe(y);
   });
 });

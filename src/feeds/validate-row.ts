@@ -2,13 +2,13 @@
 // at once (a department fixes a file in one pass, not one error per upload). Error values are shown as
 // received, ID numbers masked, so that the error report can be handed around.
 import { maskIdNumber } from '../registry/masking';
-import type { ColumnDef, FeedDef, FeedRecord, FeedRow, ParseResult, RowError } from './feed-types';
+import type { ColumnDef, FeedRecord, FeedRow, ParseResult, RowError } from './feed-types';
 import type { HeaderMapping, MappedColumn } from './header-map';
 import { displayCell, isBlank } from './values/cell';
 import { columnParser } from './values';
 
 export type RowResult =
-  | { ok: true; row: number; record: FeedRecord; key: string }
+  | { ok: true; row: number; record: FeedRecord }
   | { ok: false; row: number; errors: RowError[] };
 
 interface CompiledColumn {
@@ -24,11 +24,6 @@ export function shownValue(column: ColumnDef, raw: unknown): string {
 
 function rowError(row: FeedRow, header: string, column: ColumnDef, raw: unknown, reason: string, reasonEn: string): RowError {
   return { row: row.rowNumber, column: header, columnKey: column.key, value: shownValue(column, raw), reason, reasonEn };
-}
-
-/** The natural key of a record as one stable string, for duplicate detection within and across files. */
-export function naturalKey(feed: FeedDef, record: FeedRecord): string {
-  return JSON.stringify(feed.naturalKey.map((key) => record[key] ?? null));
 }
 
 /** Compiles a mapping once (parsers per column), then checks rows fast. */
@@ -82,7 +77,8 @@ export function rowValidator(mapping: HeaderMapping): (row: FeedRow) => RowResul
     }
 
     if (errors) return { ok: false, row: row.rowNumber, errors };
-    return { ok: true, row: row.rowNumber, record, key: naturalKey(feed, record) };
+    // Duplicates are the database's business: the natural key's unique index sees every file and push.
+    return { ok: true, row: row.rowNumber, record };
   };
 }
 

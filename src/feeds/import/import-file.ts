@@ -23,6 +23,8 @@ export interface ImportFileRequest {
   actor: Actor;
   department?: string | null;
   onProgress?: (rowsRead: number) => void;
+  /** Rows the database loads in one go (default: a million). */
+  segmentRows?: number;
 }
 
 export async function importFile(db: Database, fileStoreDir: string, request: ImportFileRequest): Promise<ImportReport> {
@@ -36,6 +38,7 @@ export async function importFile(db: Database, fileStoreDir: string, request: Im
     file: { name: fileName, size: stored.size, sha256: stored.sha256, storedPath: stored.storedPath },
     maxRejectedShare: request.maxRejectedShare,
     onProgress: request.onProgress,
+    segmentRows: request.segmentRows,
   };
   let format: FeedFileFormat = await detectFormat(stored.storedPath);
   if (format === 'csv' && fileName.toLowerCase().endsWith('.json')) format = 'json';

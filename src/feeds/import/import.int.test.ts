@@ -72,6 +72,25 @@ describeOnEngines('feed imports', ({ db, engine }) => {
     expect(kept.rows[0].source_row).toBe(2);
   });
 
+  it('loads a file in several segments in file order: the first occurrence wins across segments', async () => {
+    const row = (no: string, diagnosis: string) => `${known},张三,${no},2025-04-03,门诊,医院,"${diagnosis}",10,5,5`;
+    const header = '身份证号,姓名,结算单号,结算日期,就诊类型,医疗机构,诊断,总费用,统筹支付,个人自付';
+    const file = write(`segments-${engine}.csv`, gb([
+      header, row(`G-${engine}-1`, '第一次'), row(`G-${engine}-2`, '肺炎\n复查'), row(`G-${engine}-3`, '骨折'),
+      row(`G-${engine}-1`, '重复'), row(`G-${engine}-4`, '白内障'), row(`G-${engine}-2`, '又重复'),
+    ]));
+    const report = await importFile(db(), storeDir, { feed: 'medical_settlement', path: file, actor, segmentRows: 2 });
+    expect(report).toMatchObject({ status: 'completed', read: 6, accepted: 4, duplicates: 2, matched: 4 });
+    const kept = await db().query<{ settlement_no: string; source_row: number; diagnosis: string }>(
+      `select settlement_no, source_row, diagnosis from feed_medical_settlement where settlement_no like $1 order by settlement_no`, [`G-${engine}-%`]);
+    expect(kept.rows).toEqual([
+      { settlement_no: `G-${engine}-1`, source_row: 2, diagnosis: '第一次' },
+      { settlement_no: `G-${engine}-2`, source_row: 3, diagnosis: '肺炎\n复查' },
+      { settlement_no: `G-${engine}-3`, source_row: 4, diagnosis: '骨折' },
+      { settlement_no: `G-${engine}-4`, source_row: 6, diagnosis: '白内障' },
+    ]);
+  });
+
   // PostgreSQL only: PGlite has one connection, so nobody else can hold a record uncommitted meanwhile.
   it.skipIf(engine !== 'postgres')('counts as duplicate a record another session committed while the file was loading', async () => {
     const file = write(`race-${engine}.csv`, gb([HEADER, `${known},张三,RACE-1,2025-03-09,门诊,医院,100,50,50`, `${known},张三,RACE-2,2025-03-10,门诊,医院,100,50,50`]));

@@ -13,6 +13,7 @@ import { valueType } from '../values';
 import { isFeedFileError, type FeedSource } from '../readers';
 import { MAX_ERROR_LINES, type ImportErrorLine, type ImportReport } from './import-report';
 import { publishFeedRecordsLoaded, type FeedRecordsLoaded } from './feed-events';
+import { CopySegment } from './copy-spool';
 
 export const DEFAULT_MAX_REJECTED_SHARE = 0.2;
 
@@ -30,6 +31,8 @@ export interface ImportMeta {
   wantRowOutcomes?: boolean;
   /** Called every PROGRESS_EVERY rows read (CLI progress, web progress). */
   onProgress?: (rowsRead: number) => void;
+  /** Rows of a file the database loads in one go (default SEGMENT_ROWS). */
+  segmentRows?: number;
   /** Last step inside the run's transaction, completed or refused (an API push records its batch and
    *  answer with it); may throw RunWithdrawn to leave no trace. */
   beforeCommit?: (tx: Tx, run: RecordedRun) => Promise<void>;
@@ -55,6 +58,17 @@ export interface RecordedRun {
 }
 
 export const PROGRESS_EVERY = 10_000;
+
+/** Rows of a file the database loads in one go. A set-based insert of a million rows into the medical
+ *  table costs 15 µs a row, of 100,000 rows 22 µs (PostgreSQL 15, 2 cores; docs/feeds.md, session 8). The
+ *  first segments are smaller (FIRST_SEGMENT_ROWS, then twice as many each time), so that the database
+ *  starts after a second, not after the ten it takes JavaScript to parse a million rows. */
+const SEGMENT_ROWS = 1_000_000;
+const FIRST_SEGMENT_ROWS = 125_000;
+/** Segments spooled and waiting while another loads: how far JavaScript may run ahead (disk, not memory). */
+const SEGMENTS_AHEAD = 2;
+/** Rows turned into COPY text before they are written to the segment in one go. */
+const APPEND_ROWS = 20_000;
 
 export interface ImportOutcome {
   report: ImportReport;
@@ -174,37 +188,44 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
   const errors: RowError[] = [];
   const rowErrors = meta.wantRowOutcomes ? new Map<number, RowError[]>() : undefined;
 
-  // Files: rows are validated and turned into COPY text in chunks; while the database loads chunk k (COPY
-  // into staging, then the set-based insert), JavaScript already parses chunk k+1 — both cores work at once.
+  // Files: rows are validated and turned into COPY text, spooled to disk in segments (copy-spool.ts); while
+  // the database loads one segment (COPY into staging, then the set-based insert), JavaScript already parses
+  // the next ones — both cores work at once, and memory stays flat however large the file.
   // API pushes (at most 10,000 records, often one, hundreds a second): the records go in one statement as
   // JSON, sparing each push a temporary table's creation, COPY, truncation and drop.
   const pushed = meta.wantRowOutcomes === true;
-  const CHUNK_ROWS = 100_000;
   try {
     const outcome = await transact(async (tx, audit) => {
       const importId = await insertRun(tx, meta, 'running', { ...fileInfo, ignored });
       if (!pushed) {
         await tx.query(`create temporary table feed_stage on commit drop as select ${columns.join(', ')}, source_row from ${table} where false`);
       }
-      // Set-based matching and de-duplication: the first occurrence in the file wins (chunks go in file
-      // order), natural keys already stored (earlier chunks, files or pushes) are skipped as duplicates.
-      // The person is looked up by index for each row: a hash join would read all the registry's people
-      // for every chunk (2.8 s per chunk at 3.56 M people, against 0.4–1 s of look-ups).
-      const insertFrom = (staged: string) => `insert into ${table} (${columns.join(', ')}, import_id, batch_id, source_row, person_id)
-         select ${columns.map((c) => `s.${c}`).join(', ')}, $1, $2, s.source_row, (select p.id from persons p where p.id_number = s.id_number)
-         from ${staged}
+      // Set-based matching and de-duplication: the first occurrence in the file wins (segments go in file
+      // order, rows in a segment by row), natural keys already stored (earlier segments, files or pushes) are
+      // skipped as duplicates. A segment's people: the planner hashes the segment against the registry when
+      // it is large (one pass over 3.56 M people for a million rows) and looks them up by index when it is
+      // small. A push looks its few people up by index.
+      const target = `insert into ${table} (${columns.join(', ')}, import_id, batch_id, source_row, person_id)`;
+      const stagedColumns = columns.map((c) => `s.${c}`).join(', ');
+      const insertSegment = `${target}
+         select ${stagedColumns}, $1, $2, s.source_row, p.id
+         from feed_stage s left join persons p on p.id_number = s.id_number
          order by s.source_row
          on conflict do nothing`;
-      const insert = insertFrom('feed_stage s');
+      const insertPushed = prepared(`${target}
+         select ${stagedColumns}, $1, $2, s.source_row, (select p.id from persons p where p.id_number = s.id_number)
+         from jsonb_to_recordset($3::jsonb) as s(${jsonColumns}, source_row integer)
+         order by s.source_row
+         on conflict do nothing
+         returning source_row, person_id`);
       let accepted = 0;
       let matched = 0;
       let storedRows: Set<number> | undefined;
-      const load = async (lines: string[]) => {
-        // One string per chunk: a write per line would cost a system call per row.
-        await tx.copyIn(`COPY feed_stage (${columns.join(', ')}, source_row) FROM STDIN WITH (FORMAT csv)`, [lines.join('')]);
+      const load = async (segment: CopySegment) => {
+        await tx.copyIn(`COPY feed_stage (${columns.join(', ')}, source_row) FROM STDIN WITH (FORMAT csv)`, segment.pieces());
         // Files of millions of rows: count on the server, bring nothing back.
         const r = await tx.query<{ accepted: number; matched: number }>(
-          `with ins as (${insert} returning person_id) select count(*)::int as accepted, count(person_id)::int as matched from ins`,
+          `with ins as (${insertSegment} returning person_id) select count(*)::int as accepted, count(person_id)::int as matched from ins`,
           [importId, meta.batchId ?? null]);
         accepted += r.rows[0].accepted;
         matched += r.rows[0].matched;
@@ -213,51 +234,95 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
       const loadPushed = async (records: Record<string, unknown>[]) => {
         // Which rows went in, to answer per record.
         const rows = (await tx.query<{ source_row: number; person_id: number | null }>(
-          prepared(`${insertFrom(`jsonb_to_recordset($3::jsonb) as s(${jsonColumns}, source_row integer)`)} returning source_row, person_id`),
-          [importId, meta.batchId ?? null, JSON.stringify(records)])).rows;
+          insertPushed, [importId, meta.batchId ?? null, JSON.stringify(records)])).rows;
         accepted += rows.length;
         matched += rows.filter((r) => r.person_id !== null).length;
         storedRows = new Set(rows.map((r) => r.source_row));
       };
-      let inFlight: Promise<void> = Promise.resolve();
-      let lines: string[] = [];
-      const records: Record<string, unknown>[] = [];
-      for await (const batch of rowBatches(source)) {
-        for (const row of batch) {
-          read++;
-          if (read % PROGRESS_EVERY === 0) meta.onProgress?.(read);
-          const result = validate(row);
-          if (!result.ok) {
-            rejected++;
-            for (const e of result.errors) if (errors.length < MAX_ERROR_LINES) errors.push(e);
-            rowErrors?.set(row.rowNumber, result.errors);
-            continue;
+
+      // Segments load one after another on the run's transaction, at most SEGMENTS_AHEAD of them waiting.
+      // After a failure the waiting ones are skipped: nothing may reach the session once it has failed, and
+      // the transaction must be idle before it is rolled back.
+      let loading: Promise<void> = Promise.resolve();
+      const waiting: Promise<void>[] = [];
+      const failure: { error?: unknown; failed: boolean } = { failed: false };
+      let stopped = false;
+      const enqueue = async (segment: CopySegment) => {
+        loading = loading.then(async () => {
+          try {
+            if (!stopped && !failure.failed) await load(segment);
+          } catch (error) {
+            if (!failure.failed) Object.assign(failure, { failed: true, error });
+          } finally {
+            segment.close();
           }
-          staged++;
-          if (pushed) {
-            records.push({ ...result.record, source_row: row.rowNumber });
-            continue;
-          }
-          let line = '';
-          for (const key of columns) line += csvField(result.record[key]) + ',';
-          lines.push(line + row.rowNumber + '\n');
-        }
-        if (lines.length >= CHUNK_ROWS) {
-          await inFlight; // at most one chunk in the database while the next one is parsed
-          const chunk = lines;
-          lines = [];
-          inFlight = load(chunk);
-          inFlight.catch(() => undefined); // surfaced by the next await
-        }
-      }
-      await inFlight;
-      if (read > 0 && rejected / read > maxShare) {
-        throw new RunRejected({
-          zh: `被拒绝的行占 ${((rejected / read) * 100).toFixed(1)}%，超过上限 ${(maxShare * 100).toFixed(0)}%，整个文件未导入`,
-          en: `${((rejected / read) * 100).toFixed(1)}% of rows were rejected, above the ${(maxShare * 100).toFixed(0)}% limit: nothing was loaded`,
         });
+        waiting.push(loading);
+        while (waiting.length > SEGMENTS_AHEAD) await waiting.shift();
+        if (failure.failed) throw failure.error;
+      };
+
+      const segmentRows = meta.segmentRows ?? SEGMENT_ROWS;
+      const appendRows = Math.min(APPEND_ROWS, segmentRows);
+      let nextSegmentRows = Math.min(FIRST_SEGMENT_ROWS, segmentRows);
+      let segment: CopySegment | null = null;
+      let lines = '';
+      let lineCount = 0;
+      const records: Record<string, unknown>[] = [];
+      try {
+        for await (const batch of rowBatches(source)) {
+          for (const row of batch) {
+            read++;
+            if (read % PROGRESS_EVERY === 0) meta.onProgress?.(read);
+            const result = validate(row);
+            if (!result.ok) {
+              rejected++;
+              for (const e of result.errors) if (errors.length < MAX_ERROR_LINES) errors.push(e);
+              rowErrors?.set(row.rowNumber, result.errors);
+              continue;
+            }
+            staged++;
+            if (pushed) {
+              records.push({ ...result.record, source_row: row.rowNumber });
+              continue;
+            }
+            let line = '';
+            for (const key of columns) line += csvField(result.record[key]) + ',';
+            lines += line + row.rowNumber + '\n';
+            lineCount++;
+          }
+          // One write per many rows: a write per line would cost a system call per row.
+          if (lineCount >= appendRows) {
+            (segment ??= new CopySegment()).append(lines, lineCount);
+            lines = '';
+            lineCount = 0;
+            if (segment.rows >= nextSegmentRows) {
+              const full = segment;
+              segment = null;
+              nextSegmentRows = Math.min(nextSegmentRows * 2, segmentRows);
+              await enqueue(full);
+            }
+          }
+        }
+        if (read > 0 && rejected / read > maxShare) {
+          throw new RunRejected({
+            zh: `被拒绝的行占 ${((rejected / read) * 100).toFixed(1)}%，超过上限 ${(maxShare * 100).toFixed(0)}%，整个文件未导入`,
+            en: `${((rejected / read) * 100).toFixed(1)}% of rows were rejected, above the ${(maxShare * 100).toFixed(0)}% limit: nothing was loaded`,
+          });
+        }
+        if (lineCount > 0) (segment ??= new CopySegment()).append(lines, lineCount);
+        if (segment) {
+          const last = segment;
+          segment = null;
+          await enqueue(last);
+        }
+        await loading;
+        if (failure.failed) throw failure.error;
+      } finally {
+        stopped = true;
+        segment?.close();
+        await loading;
       }
-      if (lines.length) await load(lines);
       if (records.length) await loadPushed(records);
       const counts = { read, accepted, rejected, duplicates: staged - accepted, matched, unmatched: accepted - matched };
       await tx.query(
