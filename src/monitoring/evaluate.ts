@@ -79,6 +79,7 @@ function ruleSql(rule: RuleDefinition, params: RuleParams, mode: SliceMode, toda
     sliceHouseholds: mode.kind === 'slice'
       ? `select ms.household_id from mon_slice ms where ms.household_id is not null and ${mode.where('ms')}`
       : 'select hh.id from households hh',
+    wholeProvince: mode.kind === 'open',
     // A small slice looks each of its rows up in the evidence's key. Big scans (a unit, a big file, a whole
     // province) hash the rule's retired evidence once (NOT IN, a hashed subplan). As NOT EXISTS, with
     // statistics taken while warning_evidence was empty (a first comparison), the planner scanned the whole

@@ -99,6 +99,9 @@ export interface RuleSql {
   inSlice(alias: string): string;
   /** Subquery of the household ids evaluated (household rules). */
   sliceHouseholds: string;
+  /** True when everyone is evaluated (a city's or the province's preview): no slice to restrict to, so a
+   *  household rule may aggregate a feed in ID order before it meets the registry. */
+  wholeProvince: boolean;
   /** Condition: the record `alias`.id of `feed` was not evidence of a closed warning of this rule. */
   fresh(alias: string, feed: string): string;
 }
