@@ -91,6 +91,28 @@ describeOnEngines('feed imports', ({ db, engine }) => {
     ]);
   });
 
+  it('leaves nothing when a later segment fails in the database, and the same file loads afterwards', async () => {
+    const rows = [1, 2, 3, 4, 5].map((i) => `${known},张三,F-${engine}-${i},2025-04-05,门诊,医院,10,5,5`);
+    const file = write(`fail-${engine}.csv`, gb([HEADER, ...rows]));
+    // The database refuses the fourth row: segments of two rows, so the first two segments went in before.
+    await db().query(`create function sn_test_refuse() returns trigger language plpgsql as $$
+      begin if new.settlement_no = 'F-${engine}-4' then raise exception 'refused for the test'; end if; return new; end $$`);
+    await db().query(`create trigger sn_test_refuse before insert on feed_medical_settlement for each row execute function sn_test_refuse()`);
+    try {
+      await expect(importFile(db(), storeDir, { feed: 'medical_settlement', path: file, actor, segmentRows: 2 })).rejects.toThrow(/refused for the test/);
+    } finally {
+      await db().query('drop trigger sn_test_refuse on feed_medical_settlement');
+      await db().query('drop function sn_test_refuse()');
+    }
+    const stored = async () => (await db().query<{ n: number }>(`select count(*)::int as n from feed_medical_settlement where settlement_no like $1`, [`F-${engine}-%`])).rows[0].n;
+    expect(await stored()).toBe(0);
+    const run = await db().query<{ status: string }>(`select status from feed_imports where file_name = $1 order by id desc limit 1`, [`fail-${engine}.csv`]);
+    expect(run.rows[0].status).toBe('failed');
+    const again = await importFile(db(), storeDir, { feed: 'medical_settlement', path: file, actor, segmentRows: 2 });
+    expect(again).toMatchObject({ status: 'completed', read: 5, accepted: 5, duplicates: 0 });
+    expect(await stored()).toBe(5);
+  });
+
   // PostgreSQL only: PGlite has one connection, so nobody else can hold a record uncommitted meanwhile.
   it.skipIf(engine !== 'postgres')('counts as duplicate a record another session committed while the file was loading', async () => {
     const file = write(`race-${engine}.csv`, gb([HEADER, `${known},张三,RACE-1,2025-03-09,门诊,医院,100,50,50`, `${known},张三,RACE-2,2025-03-10,门诊,医院,100,50,50`]));
