@@ -147,13 +147,19 @@ export async function loadDemoFeeds(db: Database, today: string, people: number)
       const imp = await tx.query<{ id: number }>(
         `insert into feed_imports (feed, source, status, file_name, finished_at) values ($1, 'file', 'completed', $2, now()) returning id`,
         [feed.code, `demo-${feed.code}-${today.slice(0, 7)}.csv`]);
-      const r = await tx.query(
-        `insert into ${feedTable(feed)} (${columns.join(', ')}, import_id, source_row, person_id)
-         select ${columns.map((c) => `g.${c}`).join(', ')}, $1, (row_number() over ())::int + 1, p.id
-         from (${plan.select(today, people)}) g left join persons p on p.id_number = g.id_number
-         on conflict do nothing`, [imp.rows[0].id]);
-      await tx.query('update feed_imports set rows_read = $2, rows_accepted = $2 where id = $1', [imp.rows[0].id, r.rowCount]);
-      return r.rowCount ?? 0;
+      // Counted as an import counts them, so that the data-quality page shows the demo's share matched.
+      const r = await tx.query<{ accepted: number; matched: number }>(
+        `with ins as (
+           insert into ${feedTable(feed)} (${columns.join(', ')}, import_id, source_row, person_id)
+           select ${columns.map((c) => `g.${c}`).join(', ')}, $1, (row_number() over ())::int + 1, p.id
+           from (${plan.select(today, people)}) g left join persons p on p.id_number = g.id_number
+           on conflict do nothing
+           returning person_id)
+         select count(*)::int as accepted, count(person_id)::int as matched from ins`, [imp.rows[0].id]);
+      const { accepted, matched } = r.rows[0];
+      await tx.query('update feed_imports set rows_read = $2::int, rows_accepted = $2::int, rows_matched = $3::int, rows_unmatched = $2::int - $3::int where id = $1',
+        [imp.rows[0].id, accepted, matched]);
+      return accepted;
     });
   }
   for (const f of FEEDS) await db.query(`analyze ${feedTable(f)}`);
