@@ -143,6 +143,7 @@ export async function loadDemoFeeds(db: Database, today: string, people: number)
   for (const plan of PLANS) {
     const feed = FEEDS.find((f) => f.code === plan.feed)!;
     const columns = feed.columns.map((c) => c.key);
+    const started = Date.now();
     total += await db.transaction(async (tx) => {
       const imp = await tx.query<{ id: number }>(
         `insert into feed_imports (feed, source, status, file_name, finished_at) values ($1, 'file', 'completed', $2, now()) returning id`,
@@ -157,8 +158,8 @@ export async function loadDemoFeeds(db: Database, today: string, people: number)
            returning person_id)
          select count(*)::int as accepted, count(person_id)::int as matched from ins`, [imp.rows[0].id]);
       const { accepted, matched } = r.rows[0];
-      await tx.query('update feed_imports set rows_read = $2::int, rows_accepted = $2::int, rows_matched = $3::int, rows_unmatched = $2::int - $3::int where id = $1',
-        [imp.rows[0].id, accepted, matched]);
+      await tx.query(`update feed_imports set rows_read = $2::int, rows_accepted = $2::int, rows_matched = $3::int, rows_unmatched = $2::int - $3::int,
+          duration_ms = $4::int where id = $1`, [imp.rows[0].id, accepted, matched, Date.now() - started]);
       return accepted;
     });
   }
