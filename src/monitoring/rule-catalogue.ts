@@ -473,11 +473,10 @@ function rigidWindows(q: RuleSql) {
 /**
  * RIGID_OVER_INCOME's expenses (household_id, medical, tuition) as CTEs ending in `expense`. A whole province
  * sums per person first, then per household: the amounts ride in the (id_number, time) index, read in ID
- * order, and 12.6 M settlements become 3.2 M sums before they meet the registry (34 → 15 s, docs/rules.md).
+ * order, and 12.6 M settlements become 3.2 M sums before they meet the registry (docs/rules.md, performance notes).
  * A slice (a county, the people of an import) joins its households' members to their rows, each member once.
  */
-function rigidExpenses(q: RuleSql): string {
-  const { medicalWindow, tuitionWindow } = rigidWindows(q);
+function rigidExpenses(q: RuleSql, { medicalWindow, tuitionWindow }: ReturnType<typeof rigidWindows>): string {
   if (q.wholeProvince) {
     return `medical as (
       select m.id_number, sum(m.self_paid) as amount from feed_medical_settlement m where ${medicalWindow('m')} group by m.id_number
@@ -521,8 +520,10 @@ const RIGID_OVER_INCOME: RuleDefinition = {
     zh: `家庭成员近 ${n(p, 'windowMonths')} 个月医疗个人自付与学费合计不低于 ${formatYuan(n(p, 'minExpenseFen'))} 元，且超过同期家庭收入的 ${n(p, 'ratio')} 倍时，对家庭预警。收入取税务收入；某月无税务收入时取${list(p, 'incomeInsuranceTypes').length ? labelsOf(list(p, 'incomeInsuranceTypes'), INSURANCE_TYPES) + '的缴费基数' : '零'}。学费按近期入学记录的年学费计一次。`,
     en: `Warns for the household when its members' self-paid medical costs and tuition over the last ${n(p, 'windowMonths')} months total at least ${formatYuan(n(p, 'minExpenseFen'))} yuan and exceed ${n(p, 'ratio')} × household income in the same months (tax data; for a month without it, the contribution base of ${list(p, 'incomeInsuranceTypes').join(', ') || 'nothing'}). Tuition counts once per enrolment in the window.`,
   }),
-  sql: (q) => `
-    with ${rigidExpenses(q)}, spent as materialized (
+  sql: (q) => {
+    const windows = rigidWindows(q);
+    return `
+    with ${rigidExpenses(q, windows)}, spent as materialized (
       select x.household_id, sum(x.medical + x.tuition) as total, sum(x.medical) as medical, sum(x.tuition) as tuition
       from expense x
       group by x.household_id having sum(x.medical + x.tuition) >= ${q.p('minExpenseFen')}
@@ -563,13 +564,14 @@ const RIGID_OVER_INCOME: RuleDefinition = {
       from (
         select 'medical_settlement'::text as feed, m.id
         from persons p join feed_medical_settlement m on m.id_number = p.id_number
-        where p.household_id = f.household_id and ${rigidWindows(q).medicalWindow('m')}
+        where p.household_id = f.household_id and ${windows.medicalWindow('m')}
         union all
         select 'student_enrollment'::text, e.id
         from persons p join feed_student_enrollment e on e.id_number = p.id_number
-        where p.household_id = f.household_id and ${rigidWindows(q).tuitionWindow('e')}
+        where p.household_id = f.household_id and ${windows.tuitionWindow('e')}
       ) x
-    ) ev`,
+    ) ev`;
+  },
 };
 
 const RURAL_MONITORING: RuleDefinition = {

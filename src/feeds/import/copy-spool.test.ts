@@ -13,7 +13,7 @@ describe('CopySegment', () => {
     segment.append('3,白内障,4\n5,骨折,6\n', 2);
     expect(segment.rows).toBe(3);
     const pieces: string[] = [];
-    for await (const piece of segment.pieces()) pieces.push(piece);
+    for (const piece of segment.pieces()) pieces.push(piece);
     expect(pieces).toEqual(['1,"肺炎\n复查",2\n', '3,白内障,4\n5,骨折,6\n']);
     segment.close();
     fs.rmSync(dir, { recursive: true });
@@ -24,7 +24,7 @@ describe('CopySegment', () => {
     const line = `${'甲'.repeat(100)}\n`;
     segment.append(line.repeat(20_000), 20_000);
     let text = '';
-    for await (const piece of segment.pieces()) text += piece;
+    for (const piece of segment.pieces()) text += piece;
     expect(text.length).toBe(line.length * 20_000);
     segment.close();
   });

@@ -245,27 +245,32 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
       // the transaction must be idle before it is rolled back.
       let loading: Promise<void> = Promise.resolve();
       const waiting: Promise<void>[] = [];
-      const failure: { error?: unknown; failed: boolean } = { failed: false };
+      const failures: unknown[] = [];
       let stopped = false;
       const enqueue = async (segment: CopySegment) => {
         loading = loading.then(async () => {
           try {
-            if (!stopped && !failure.failed) await load(segment);
+            if (!stopped && failures.length === 0) await load(segment);
           } catch (error) {
-            if (!failure.failed) Object.assign(failure, { failed: true, error });
+            failures.push(error);
           } finally {
             segment.close();
           }
         });
         waiting.push(loading);
         while (waiting.length > SEGMENTS_AHEAD) await waiting.shift();
-        if (failure.failed) throw failure.error;
+        if (failures.length) throw failures[0];
       };
 
       const segmentRows = meta.segmentRows ?? SEGMENT_ROWS;
       const appendRows = Math.min(APPEND_ROWS, segmentRows);
       let nextSegmentRows = Math.min(FIRST_SEGMENT_ROWS, segmentRows);
       let segment: CopySegment | null = null;
+      const sealSegment = async () => {
+        const full = segment!;
+        segment = null;
+        await enqueue(full);
+      };
       let lines = '';
       let lineCount = 0;
       const records: Record<string, unknown>[] = [];
@@ -297,10 +302,8 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
             lines = '';
             lineCount = 0;
             if (segment.rows >= nextSegmentRows) {
-              const full = segment;
-              segment = null;
               nextSegmentRows = Math.min(nextSegmentRows * 2, segmentRows);
-              await enqueue(full);
+              await sealSegment();
             }
           }
         }
@@ -311,13 +314,9 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
           });
         }
         if (lineCount > 0) (segment ??= new CopySegment()).append(lines, lineCount);
-        if (segment) {
-          const last = segment;
-          segment = null;
-          await enqueue(last);
-        }
+        if (segment) await sealSegment();
         await loading;
-        if (failure.failed) throw failure.error;
+        if (failures.length) throw failures[0];
       } finally {
         stopped = true;
         segment?.close();
