@@ -31,7 +31,7 @@ export type SliceMode =
    * mon_slice rows passing `where` (an SQL condition on alias ms). `probe`: the slice is small enough for
    * each person's feed rows to be looked up by index (see PROBE_SLICE_PEOPLE).
    */
-  | { kind: 'slice'; where: (alias: string) => string; probe?: boolean }
+  | { kind: 'slice'; where: (alias: string) => string; probe?: boolean; scanWhole?: boolean }
   /** Everyone; `region` keeps subjects of a region (condition on the subject alias s: city_code, …). */
   | { kind: 'open'; region: (alias: string) => string; provinceCode: string };
 
@@ -44,6 +44,14 @@ export type SliceMode =
  * id_number (feeds/table-ddl.ts).
  */
 export const PROBE_SLICE_PEOPLE = 200_000;
+
+/**
+ * Slices of at least this many people are evaluated like the whole province by the household rules that
+ * sum a feed (RuleSql.scanWhole): RIGID_OVER_INCOME for the 2,000,000 people of a medical file took 46.5 s
+ * meeting their households' members one by one, where summing everyone's costs in ID order takes about 8 s
+ * whatever the slice (docs/rules.md, session 9).
+ */
+export const WHOLE_SCAN_SLICE_PEOPLE = 1_000_000;
 
 function ruleSql(rule: RuleDefinition, params: RuleParams, mode: SliceMode, today: string, b: Binder): string {
   const memo = new Map<string, string>();
@@ -79,7 +87,8 @@ function ruleSql(rule: RuleDefinition, params: RuleParams, mode: SliceMode, toda
     sliceHouseholds: mode.kind === 'slice'
       ? `select ms.household_id from mon_slice ms where ms.household_id is not null and ${mode.where('ms')}`
       : 'select hh.id from households hh',
-    wholeProvince: mode.kind === 'open',
+    scanWhole: mode.kind === 'open' || mode.scanWhole === true,
+    inSliceHouseholds: (expr) => (mode.kind === 'open' ? 'true' : `${expr} in (${q.sliceHouseholds})`),
     // A small slice looks each of its rows up in the evidence's key. Big scans (a unit, a big file, a whole
     // province) hash the rule's retired evidence once (NOT IN, a hashed subplan). As NOT EXISTS, with
     // statistics taken while warning_evidence was empty (a first comparison), the planner scanned the whole
@@ -355,6 +364,7 @@ async function mergeFirings(tx: Tx, rule: RuleDefinition, version: RuleVersion, 
 export async function evaluateSlice(tx: Tx, rules: readonly RuleDefinition[], versions: Map<string, RuleVersion[]>, slice: SliceShape, run: RunInfo, onRuleDone?: (done: number) => void): Promise<RuleCount[]> {
   const { places } = slice;
   const probe = slice.people <= PROBE_SLICE_PEOPLE;
+  const scanWhole = slice.people >= WHOLE_SCAN_SLICE_PEOPLE;
   const counts: RuleCount[] = [];
   for (const rule of rules) {
     const started = Date.now();
@@ -380,7 +390,7 @@ export async function evaluateSlice(tx: Tx, rules: readonly RuleDefinition[], ve
         }
         return parts.join(' and ');
       };
-      const select = firingSelect(rule, version.params, { kind: 'slice', where, probe }, run.today, b, version.appliesTo);
+      const select = firingSelect(rule, version.params, { kind: 'slice', where, probe, scanWhole }, run.today, b, version.appliesTo);
       try {
         const inserted = await tx.query(`insert into mon_firings (${FIRING_COLUMNS.join(', ')}) ${select}`, b.values);
         if (inserted.rowCount > 0) {

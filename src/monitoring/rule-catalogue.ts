@@ -471,23 +471,24 @@ function rigidWindows(q: RuleSql) {
 }
 
 /**
- * RIGID_OVER_INCOME's expenses (household_id, medical, tuition) as CTEs ending in `expense`. A whole province
- * sums per person first, then per household: the amounts ride in the (id_number, time) index, read in ID
- * order, and 12.6 M settlements become 3.2 M sums before they meet the registry (docs/rules.md, performance notes).
- * A slice (a county, the people of an import) joins its households' members to their rows, each member once.
+ * RIGID_OVER_INCOME's expenses (household_id, medical, tuition) as CTEs ending in `expense`. A whole province,
+ * or a slice of millions (q.scanWhole), sums per person first, then per household, keeping the slice's: the
+ * amounts ride in the (id_number, time) index, read in ID order, and 12.6 M settlements become 3.2 M sums
+ * before they meet the registry (docs/rules.md, performance notes). A smaller slice (a county, the people of
+ * a push) joins its households' members to their rows, each member once.
  */
 function rigidExpenses(q: RuleSql, { medicalWindow, tuitionWindow }: ReturnType<typeof rigidWindows>): string {
-  if (q.wholeProvince) {
+  if (q.scanWhole) {
     return `medical as (
       select m.id_number, sum(m.self_paid) as amount from feed_medical_settlement m where ${medicalWindow('m')} group by m.id_number
     ), tuition as (
       select e.id_number, sum(e.tuition) as amount from feed_student_enrollment e where ${tuitionWindow('e')} group by e.id_number
     ), expense as (
       select p.household_id, md.amount as medical, 0::bigint as tuition
-      from medical md join persons p on p.id_number = md.id_number where p.household_id is not null
+      from medical md join persons p on p.id_number = md.id_number where p.household_id is not null and ${q.inSliceHouseholds('p.household_id')}
       union all
       select p.household_id, 0::bigint, t.amount
-      from tuition t join persons p on p.id_number = t.id_number where p.household_id is not null
+      from tuition t join persons p on p.id_number = t.id_number where p.household_id is not null and ${q.inSliceHouseholds('p.household_id')}
     )`;
   }
   return `members as materialized (

@@ -99,9 +99,13 @@ export interface RuleSql {
   inSlice(alias: string): string;
   /** Subquery of the household ids evaluated (household rules). */
   sliceHouseholds: string;
-  /** True when everyone is evaluated (a city's or the province's preview): no slice to restrict to, so a
-   *  household rule may aggregate a feed in ID order before it meets the registry. */
-  wholeProvince: boolean;
+  /** True when everyone is evaluated (a city's or the province's preview), or a slice so big
+   *  (WHOLE_SCAN_SLICE_PEOPLE: a unit of a full comparison, a file of millions of rows) that a household
+   *  rule had better aggregate a feed for everyone, in ID order, and keep its households afterwards
+   *  (inSliceHouseholds) than meet the slice's members one by one. */
+  scanWhole: boolean;
+  /** Condition keeping household ids `expr` of the households evaluated ('true' when everyone is). */
+  inSliceHouseholds(expr: string): string;
   /** Condition: the record `alias`.id of `feed` was not evidence of a closed warning of this rule. */
   fresh(alias: string, feed: string): string;
 }

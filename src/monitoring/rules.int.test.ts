@@ -343,19 +343,20 @@ describeOnEngines('monitoring rules', ({ db }) => {
     expect(w.evidence_count).toBe(2);
   });
 
-  it('small slices (index probes), big ones (joins) and whole-province scans find the same subjects and evidence as the run, for every rule; none uses retired evidence', async () => {
+  it('small slices (index probes), big ones (joins, or whole scans kept to the slice) and whole-province scans find the same subjects and evidence as the run, for every rule; none uses retired evidence', async () => {
     type Firing = { subject_key: string; monitored: boolean; ev_ids: string[] };
     const slices: Record<string, boolean>[] = [];
+    type Form = 'probe' | 'join' | 'scan' | 'open';
     const firings = async (tx: Tx) => {
-      const byRule = new Map<string, Record<'probe' | 'join' | 'open', string[]>>();
+      const byRule = new Map<string, Record<Form, string[]>>();
       for (const rule of RULES) {
-        const forms = { probe: [] as string[], join: [] as string[], open: [] as string[] };
-        for (const form of ['probe', 'join', 'open'] as const) {
+        const forms = { probe: [] as string[], join: [] as string[], scan: [] as string[], open: [] as string[] };
+        for (const form of ['probe', 'join', 'scan', 'open'] as const) {
           const b = new Binder();
           const { appliesTo, params } = rule.defaults;
           const mode: SliceMode = form === 'open'
             ? { kind: 'open', region: () => 'true', provinceCode: '360000000000' }
-            : { kind: 'slice', where: (a) => appliesToCondition(appliesTo, a), probe: form === 'probe' };
+            : { kind: 'slice', where: (a) => appliesToCondition(appliesTo, a), probe: form === 'probe', scanWhole: form === 'scan' };
           const select = firingSelect(rule, params, mode, TODAY, b, appliesTo);
           const rows = (await tx.query<Firing>(`select subject_key, monitored, ev_ids::text[] as ev_ids from (${select}) f`, b.values)).rows;
           forms[form] = rows.map((r) => `${r.subject_key} ${r.monitored} ${[...r.ev_ids].sort().join(',')}`).sort();
@@ -364,8 +365,9 @@ describeOnEngines('monitoring rules', ({ db }) => {
       }
       return byRule;
     };
-    let before = new Map<string, Record<'probe' | 'join' | 'open', string[]>>();
-    let retired = new Map<string, Record<'probe' | 'join' | 'open', string[]>>();
+    let before = new Map<string, Record<Form, string[]>>();
+    let retired = new Map<string, Record<Form, string[]>>();
+    let emptySlice = new Map<string, Record<Form, string[]>>();
     await db().transaction(async (tx) => {
       await ensureWorkTables(tx);
       // A unit of many counties hashes the categories; one county looks them up: the same flags.
@@ -382,21 +384,27 @@ describeOnEngines('monitoring rules', ({ db }) => {
       // Closing a warning retires its evidence (rolled back with the rest of this transaction).
       await tx.query(`update warning_evidence set closed = true where rule_code = 'MEDICAL_SELF_PAID_12M' and warning_id = (select id from warnings where rule_code = 'MEDICAL_SELF_PAID_12M' and subject_key = $1)`, [p.get('med12:over')]);
       retired = await firings(tx);
+      // Nobody in the slice: the slice's forms find nobody, however much the whole scan sums.
       await tx.query('delete from mon_slice');
+      emptySlice = await firings(tx);
     });
     expect(slices[0]).toEqual(slices[1]);
     expect(Object.values(slices[0]).filter(Boolean).length).toBeGreaterThan(0);
     for (const rule of RULES) {
-      const { probe, join, open } = before.get(rule.code)!;
+      const { probe, join, scan, open } = before.get(rule.code)!;
       const raised = (await db().query<{ subject_key: string }>('select subject_key from warnings where rule_code = $1 order by subject_key', [rule.code])).rows.map((r) => r.subject_key);
       expect(probe, rule.code).toEqual(join);
+      expect(scan, rule.code).toEqual(join);
       expect(open, rule.code).toEqual(join);
+      const none = emptySlice.get(rule.code)!;
+      expect([none.probe, none.join, none.scan], rule.code).toEqual([[], [], []]);
       expect(probe.map((x) => x.split(' ')[0]).sort(), rule.code).toEqual([...raised].sort());
       expect(probe.length, `${rule.code} fires in this world`).toBeGreaterThan(0);
     }
     const after = retired.get('MEDICAL_SELF_PAID_12M')!;
     expect(after.probe).toEqual(before.get('MEDICAL_SELF_PAID_12M')!.probe.filter((x) => !x.startsWith(`${p.get('med12:over')} `)));
     expect(after.join).toEqual(after.probe);
+    expect(after.scan).toEqual(after.probe);
     expect(after.open).toEqual(after.probe);
   });
 });

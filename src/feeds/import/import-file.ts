@@ -8,7 +8,7 @@ import { headerSearch } from '../header-map';
 import { detectFormat, isFeedFileError, openFeedFile, type FeedFileFormat } from '../readers';
 import { storeFile } from './file-store';
 import type { ImportReport } from './import-report';
-import { runImport, unknownFeed } from './run-import';
+import { runImport, unknownFeed, type SegmentOrder } from './run-import';
 import { appendAudit } from '../../platform/audit';
 
 export interface ImportFileRequest {
@@ -25,6 +25,8 @@ export interface ImportFileRequest {
   onProgress?: (rowsRead: number) => void;
   /** Rows the database loads in one go (default: a million). */
   segmentRows?: number;
+  /** How a segment's rows go in (default: chosen by the table's size; tests force one). */
+  segmentOrder?: SegmentOrder;
 }
 
 export async function importFile(db: Database, fileStoreDir: string, request: ImportFileRequest): Promise<ImportReport> {
@@ -39,6 +41,7 @@ export async function importFile(db: Database, fileStoreDir: string, request: Im
     maxRejectedShare: request.maxRejectedShare,
     onProgress: request.onProgress,
     segmentRows: request.segmentRows,
+    segmentOrder: request.segmentOrder,
   };
   let format: FeedFileFormat = await detectFormat(stored.storedPath);
   if (format === 'csv' && fileName.toLowerCase().endsWith('.json')) format = 'json';

@@ -91,6 +91,46 @@ describeOnEngines('feed imports', ({ db, engine }) => {
     ]);
   });
 
+  it('keeps the first occurrence when a segment goes in in index order, whatever the ID numbers', async () => {
+    // The later duplicate of I-1 belongs to a lower ID number: index order would reach it first.
+    const lower = buildIdNumber('360731', '1950-01-01', 333);
+    expect(lower < known).toBe(true);
+    const header = '身份证号,姓名,结算单号,结算日期,就诊类型,医疗机构,诊断,总费用,统筹支付,个人自付';
+    const file = write(`index-order-${engine}.csv`, gb([
+      header,
+      `${known},张三,I-${engine}-1,2025-05-02,门诊,医院,第一次,10,5,5`,
+      `${known},张三,I-${engine}-2,2025-05-01,门诊,医院,早一天,10,5,5`,
+      `${lower},王五,I-${engine}-1,2025-05-03,门诊,医院,重复,10,5,5`,
+      `${stranger},李四,I-${engine}-3,2025-05-04,门诊,医院,陌生人,10,5,5`,
+    ]));
+    const report = await importFile(db(), storeDir, { feed: 'medical_settlement', path: file, actor, segmentOrder: 'index' });
+    expect(report).toMatchObject({ status: 'completed', read: 4, accepted: 3, duplicates: 1, matched: 2, unmatched: 1 });
+    const kept = await db().query<{ settlement_no: string; source_row: number; diagnosis: string; matched: boolean }>(
+      `select settlement_no, source_row, diagnosis, person_id is not null as matched from feed_medical_settlement where settlement_no like $1 order by settlement_no`, [`I-${engine}-%`]);
+    expect(kept.rows).toEqual([
+      { settlement_no: `I-${engine}-1`, source_row: 2, diagnosis: '第一次', matched: true },
+      { settlement_no: `I-${engine}-2`, source_row: 3, diagnosis: '早一天', matched: true },
+      { settlement_no: `I-${engine}-3`, source_row: 5, diagnosis: '陌生人', matched: false },
+    ]);
+    // Stored rows already count as duplicates in index order too.
+    const again = await importFile(db(), storeDir, { feed: 'medical_settlement', path: file, actor, segmentOrder: 'index' });
+    expect(again).toMatchObject({ status: 'completed', read: 4, accepted: 0, duplicates: 4 });
+  });
+
+  it('treats an empty optional key column as one value in index order (tax income without an item)', async () => {
+    const file = write(`index-order-tax-${engine}.csv`, gb([
+      '身份证号,姓名,所属期,收入额,所得项目',
+      `${known},张三,2025-06,1000,`,
+      `${known},张三,2025-06,2000,`,
+      `${known},张三,2025-06,3000,工资薪金`,
+    ]));
+    const report = await importFile(db(), storeDir, { feed: 'tax_income', path: file, actor, segmentOrder: 'index' });
+    expect(report).toMatchObject({ status: 'completed', read: 3, accepted: 2, duplicates: 1 });
+    const kept = await db().query<{ income: number; source_row: number }>(
+      `select income, source_row from feed_tax_income where id_number = $1 and period = '2025-06' order by source_row`, [known]);
+    expect(kept.rows).toEqual([{ income: 100000, source_row: 2 }, { income: 300000, source_row: 4 }]);
+  });
+
   it('leaves nothing when a later segment fails in the database, and the same file loads afterwards', async () => {
     const rows = [1, 2, 3, 4, 5].map((i) => `${known},张三,F-${engine}-${i},2025-04-05,门诊,医院,10,5,5`);
     const file = write(`fail-${engine}.csv`, gb([HEADER, ...rows]));
