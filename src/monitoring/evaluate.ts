@@ -29,7 +29,8 @@ const CASTS: Record<string, string> = {
 export type SliceMode =
   /**
    * mon_slice rows passing `where` (an SQL condition on alias ms). `probe`: the slice is small enough for
-   * each person's feed rows to be looked up by index (see PROBE_SLICE_PEOPLE).
+   * each person's feed rows to be looked up by index (see PROBE_SLICE_PEOPLE). `scanWhole`: so big that
+   * household rules sum feeds for everyone and keep the slice's households (see WHOLE_SCAN_SLICE_PEOPLE).
    */
   | { kind: 'slice'; where: (alias: string) => string; probe?: boolean; scanWhole?: boolean }
   /** Everyone; `region` keeps subjects of a region (condition on the subject alias s: city_code, …). */
@@ -48,8 +49,9 @@ export const PROBE_SLICE_PEOPLE = 200_000;
 /**
  * Slices of at least this many people are evaluated like the whole province by the household rules that
  * sum a feed (RuleSql.scanWhole): RIGID_OVER_INCOME for the 2,000,000 people of a medical file took 46.5 s
- * meeting their households' members one by one, where summing everyone's costs in ID order takes about 8 s
- * whatever the slice (docs/rules.md, session 9).
+ * meeting their households' members one by one, 38.3 s summing everyone's costs in ID order and keeping the
+ * slice's households; a full comparison's units (1.78 M people) take as long either way (docs/rules.md,
+ * session 9).
  */
 export const WHOLE_SCAN_SLICE_PEOPLE = 1_000_000;
 
