@@ -240,6 +240,7 @@ export const en: Record<MessageKey, string> = {
   'feeds.source.file': 'File upload',
   'feeds.source.api': 'API push',
   'feeds.durationSec': '{s} s',
+  'feeds.durationMs': '{ms} ms',
   'feeds.durationMin': '{m} min {s} s',
   'feeds.type.idNumber': 'ID number',
   'feeds.type.text': 'Text',

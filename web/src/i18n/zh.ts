@@ -240,6 +240,7 @@ export const zh = {
   'feeds.source.file': '文件上传',
   'feeds.source.api': '接口推送',
   'feeds.durationSec': '{s} 秒',
+  'feeds.durationMs': '{ms} 毫秒',
   'feeds.durationMin': '{m} 分 {s} 秒',
   'feeds.type.idNumber': '身份证号',
   'feeds.type.text': '文本',

@@ -39,6 +39,7 @@ export function useDuration() {
   return (ms: number | null | undefined) => {
     const d = splitDuration(ms);
     if (!d) return '';
+    if (d.millis !== undefined) return t('feeds.durationMs', { ms: d.millis });
     return d.minutes ? t('feeds.durationMin', { m: d.minutes, s: d.seconds }) : t('feeds.durationSec', { s: d.seconds });
   };
 }

@@ -37,6 +37,8 @@ describe('data-quality figures', () => {
     expect(formatBytes(12_700)).toBe('12 KB');
     expect(formatBytes(3.1 * 1024 * 1024)).toBe('3.1 MB');
     expect(splitDuration(420)).toEqual({ minutes: 0, seconds: '0.4' });
+    expect(splitDuration(38)).toEqual({ minutes: 0, seconds: '0', millis: 38 });
+    expect(splitDuration(0)).toEqual({ minutes: 0, seconds: '0', millis: 0 });
     expect(splitDuration(185_000)).toEqual({ minutes: 3, seconds: '5' });
     expect(splitDuration(null)).toBeNull();
   });

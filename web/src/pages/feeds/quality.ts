@@ -52,9 +52,11 @@ export function formatBytes(bytes: number | null | undefined): string {
   return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
 }
 
-/** A duration in milliseconds as seconds: '0.4', '12', or minutes past 2 minutes: { m: 3, s: 5 }. */
-export function splitDuration(ms: number | null | undefined): { minutes: number; seconds: string } | null {
+/** A duration in milliseconds as seconds: '0.4', '12', or minutes past 2 minutes: { m: 3, s: 5 }; under a
+ *  tenth of a second as milliseconds (a small file's run would read "0.0 s", as if nothing was timed). */
+export function splitDuration(ms: number | null | undefined): { minutes: number; seconds: string; millis?: number } | null {
   if (ms === null || ms === undefined) return null;
+  if (ms < 100) return { minutes: 0, seconds: '0', millis: Math.round(ms) };
   if (ms < 120_000) return { minutes: 0, seconds: ms < 10_000 ? (ms / 1000).toFixed(1) : String(Math.round(ms / 1000)) };
   return { minutes: Math.floor(ms / 60_000), seconds: String(Math.round((ms % 60_000) / 1000)) };
 }
