@@ -225,6 +225,7 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
       // small. A push looks its few people up by index.
       const target = `insert into ${table} (${columns.join(', ')}, import_id, batch_id, source_row, person_id)`;
       const stagedColumns = columns.map((c) => `s.${c}`).join(', ');
+      const naturalKey = feed.naturalKey.join(', ');
       const insertSegment = {
         file: `${target}
          select ${stagedColumns}, $1, $2, s.source_row, p.id
@@ -235,7 +236,7 @@ export async function runImport(db: Database, source: FeedSource, meta: ImportMe
         // (DISTINCT ON groups NULLs together, as the unique index's NULLS NOT DISTINCT does).
         index: `${target}
          select ${stagedColumns}, $1, $2, s.source_row, p.id
-         from (select distinct on (${feed.naturalKey.join(', ')}) * from feed_stage order by ${feed.naturalKey.join(', ')}, source_row) s
+         from (select distinct on (${naturalKey}) * from feed_stage order by ${naturalKey}, source_row) s
            left join persons p on p.id_number = s.id_number
          order by s.id_number, ${feed.timeColumn ? `s.${feed.timeColumn}, ` : ''}s.source_row
          on conflict do nothing`,
