@@ -6,8 +6,9 @@
 //   * rule preview time (province, city, county) for the heaviest rule and a light one;
 //   * push-to-listed latency at 200 pushes/s against a real server on 127.0.0.1 (bounded, stops by itself).
 // `npm run bench -- compare [--people N] [--seconds S] [--rate R] [--keep] [--prepare-only] [--reuse [--push-only | --preview-only
-// [--rules all|CODE,…] [--regions province,CODE,…] | --full-only]]` (--full-only: the full comparison with 2 workers). Targets: full < 5 min,
-// preview < 2 s, push-to-listed p99 < 1 s.
+// [--rules all|CODE,…] [--regions province,CODE,…] | --full-only]]` (--full-only: the full comparison with 2 workers; with
+// --preview-only as well, the previews follow it, with its warnings in place). Targets: full < 5 min, preview < 2 s,
+// push-to-listed p99 < 1 s.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -280,7 +281,7 @@ export async function compareBench(args: string[]) {
       console.log(`prepared ${name} (kept; rerun with --reuse)`);
       return;
     }
-    if (args.includes('--preview-only')) {
+    if (args.includes('--preview-only') && !args.includes('--full-only')) {
       await previews(db, today, args);
       return;
     }
@@ -300,6 +301,8 @@ export async function compareBench(args: string[]) {
     if (args.includes('--full-only')) {
       const two = await full(2);
       for (const line of reportLines(two)) console.log(line);
+      // With --preview-only too: previews with the full comparison's warnings in place ("already open").
+      if (args.includes('--preview-only')) await previews(db, today, args);
       return;
     }
     const one = await full(1);

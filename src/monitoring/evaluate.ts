@@ -33,8 +33,18 @@ export type SliceMode =
    * household rules sum feeds for everyone and keep the slice's households (see WHOLE_SCAN_SLICE_PEOPLE).
    */
   | { kind: 'slice'; where: (alias: string) => string; probe?: boolean; scanWhole?: boolean }
-  /** Everyone; `region` keeps subjects of a region (condition on the subject alias s: city_code, …). */
-  | { kind: 'open'; region: (alias: string) => string; provinceCode: string };
+  /**
+   * Everyone; `region` keeps subjects of a region (condition on the subject alias s: city_code, …).
+   * `idRange` keeps the feed rows of ID numbers from `from` (inclusive) up to `to` (exclusive), either end
+   * open: a person rule's subjects in that range, so that ranges can be counted side by side (previews).
+   */
+  | { kind: 'open'; region: (alias: string) => string; provinceCode: string; idRange?: IdRange };
+
+/** A range of ID numbers, `from` ≤ id < `to`; null for an open end. */
+export interface IdRange {
+  from: string | null;
+  to: string | null;
+}
 
 /**
  * Slices of up to this many people are matched to feed rows by index probes (`= any(array(…))`: one descent
@@ -82,7 +92,15 @@ function ruleSql(rule: RuleDefinition, params: RuleParams, mode: SliceMode, toda
     monthsAgo: (m) => once(`ago:${monthsOf(m)}`, () => b.add(monthsBefore(today, monthsOf(m)), '::date')),
     monthOffset: (m) => once(`month:${monthsOf(m)}`, () => b.add(monthOf(today, monthsOf(m)), '::text')),
     inSlice: (alias) => {
-      if (mode.kind !== 'slice') return 'true';
+      if (mode.kind === 'open') {
+        const range = mode.idRange;
+        if (!range) return 'true';
+        const ends = [
+          range.from === null ? null : `${alias}.id_number >= ${once('range:from', () => b.add(range.from, '::text'))}`,
+          range.to === null ? null : `${alias}.id_number < ${once('range:to', () => b.add(range.to, '::text'))}`,
+        ].filter((c) => c !== null);
+        return ends.length === 0 ? 'true' : ends.join(' and ');
+      }
       const people = `select ms.id_number from mon_slice ms where ${mode.where('ms')}`;
       return mode.probe ? `${alias}.id_number = any(array(${people}))` : `${alias}.id_number in (${people})`;
     },

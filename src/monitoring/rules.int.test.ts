@@ -7,6 +7,7 @@ import { runFullComparison, type RunProgress } from './comparison-runs';
 import { addCountiesToSlice, addIdsToSlice, appliesToCondition, Binder, ensureWorkTables, firingSelect, type SliceMode } from './evaluate';
 import type { Tx } from '../platform/db';
 import { RULES } from './rule-catalogue';
+import { previewIdRanges, previewRule } from './preview';
 import { COUNTY, TODAY, World } from './test-support';
 import { FEEDS, feedTable } from '../feeds/catalogue';
 
@@ -406,5 +407,55 @@ describeOnEngines('monitoring rules', ({ db }) => {
     expect(after.join).toEqual(after.probe);
     expect(after.scan).toEqual(after.probe);
     expect(after.open).toEqual(after.probe);
+  });
+
+  it('province previews count the same in one range of ID numbers as in several, and describe their sample as the rule does', async () => {
+    const province = { userId: 0, username: 'test', role: 'province' as const, regionCode: '360000000000', regionLevel: 1 };
+    type Row = { subject_key: string; id_number: string | null; person_id: number | null; household_id: number | null; summary: string; figures: unknown };
+    // A household whose two members both fire, to be split between ranges: counted once.
+    const both = await world.household([{ birthDate: '1970-03-03' }, { birthDate: '1972-04-04', relation: 'spouse' }], { categories: ['dibao'] });
+    await world.feed('medical_settlement', both.persons.map((m) => ({ id_number: m.idNumber, settlement_no: `BOTH-${m.idNumber}`, settled_on: '2026-02-02', total_cost: 6_000_000, self_paid: 3_000_000 })));
+    const key = (personId: unknown, householdId: unknown, summary: string, figures: unknown) =>
+      JSON.stringify([personId === null ? null : String(personId), householdId === null ? null : String(householdId), summary, figures]);
+    for (const rule of RULES) {
+      const { appliesTo, params } = rule.defaults;
+      const b = new Binder();
+      const select = firingSelect(rule, params, { kind: 'open', region: () => 'true', provinceCode: '360000000000' }, TODAY, b, appliesTo);
+      const rows = (await db().query<Row>(`select subject_key, id_number, person_id, household_id, summary, figures from (${select}) f`, b.values)).rows;
+      const one = await previewRule(db(), province, rule.code, { params: {} }, TODAY, { sampleSize: 50, idRanges: [{ from: null, to: null }] });
+      expect(one.proposed.subjects, rule.code).toBe(rows.length);
+      expect(one.proposed.households, rule.code).toBe(new Set(rows.map((r) => r.household_id).filter((h) => h !== null).map(String)).size);
+      expect(one.sample.length, rule.code).toBe(Math.min(50, rows.length));
+      // The sample's summaries and figures, computed apart, are the rule's own for those subjects.
+      const described = new Set(rows.map((r) => key(r.person_id, r.household_id, r.summary, r.figures)));
+      for (const s of one.sample) expect(described.has(key(s.personId, s.householdId, s.summary, s.figures)), `${rule.code} ${s.summary}`).toBe(true);
+      if (rule.subject !== 'person') continue;
+      // Split where subjects are, so that every range counts some, and between two members of one
+      // household where there is one: the same figures, county by county.
+      const ids = rows.map((r) => r.id_number!).sort();
+      const byHousehold = new Map<string, string[]>();
+      for (const r of rows) if (r.household_id !== null) byHousehold.set(String(r.household_id), [...byHousehold.get(String(r.household_id)) ?? [], r.id_number!]);
+      const members = [...byHousehold.values()].find((g) => g.length > 1);
+      const between = members ? [members.sort()[1]] : [];
+      const splits = [...new Set([ids[Math.floor(ids.length / 3)], ...between, ids[Math.floor((2 * ids.length) / 3)]])].sort();
+      if (rule.code === 'MEDICAL_SELF_PAID_12M') expect(between).toHaveLength(1);
+      const idRanges = [null, ...splits].map((from, i) => ({ from, to: splits[i] ?? null }));
+      const split = await previewRule(db(), province, rule.code, { params: {} }, TODAY, { sampleSize: 50, idRanges });
+      expect(split.proposed, rule.code).toEqual(one.proposed);
+      expect(split.sample, rule.code).toEqual(one.sample);
+    }
+  });
+
+  it('splits a person rule\'s ID numbers into contiguous ranges from the feed\'s statistics', async () => {
+    const rule = RULES.find((r) => r.code === 'MEDICAL_SELF_PAID_12M')!;
+    await db().query('analyze feed_medical_settlement');
+    const ranges = await previewIdRanges(db(), rule, 3);
+    expect(ranges[0].from).toBeNull();
+    expect(ranges[ranges.length - 1].to).toBeNull();
+    for (let i = 1; i < ranges.length; i++) expect(ranges[i].from).toBe(ranges[i - 1].to);
+    expect(ranges.length).toBeGreaterThan(1);
+    // Household rules and rules that scan their whole table are counted in one piece.
+    expect(await previewIdRanges(db(), RULES.find((r) => r.code === 'RIGID_OVER_INCOME')!)).toEqual([{ from: null, to: null }]);
+    expect(await previewIdRanges(db(), RULES.find((r) => r.code === 'RECOVERY_EMPLOYMENT')!)).toEqual([{ from: null, to: null }]);
   });
 });
