@@ -437,7 +437,8 @@ describeOnEngines('monitoring rules', ({ db }) => {
       for (const r of rows) if (r.household_id !== null) byHousehold.set(String(r.household_id), [...byHousehold.get(String(r.household_id)) ?? [], r.id_number!]);
       const members = [...byHousehold.values()].find((g) => g.length > 1);
       const between = members ? [members.sort()[1]] : [];
-      const splits = [...new Set([ids[Math.floor(ids.length / 3)], ...between, ids[Math.floor((2 * ids.length) / 3)]])].sort();
+      const splits = [...new Set([ids[Math.floor(ids.length / 3)], ...between, ids[Math.floor((2 * ids.length) / 3)]])]
+        .filter((x): x is string => x !== undefined).sort();
       if (rule.code === 'MEDICAL_SELF_PAID_12M') expect(between).toHaveLength(1);
       const idRanges = [null, ...splits].map((from, i) => ({ from, to: splits[i] ?? null }));
       const split = await previewRule(db(), province, rule.code, { params: {} }, TODAY, { sampleSize: 50, idRanges });
