@@ -12,7 +12,10 @@ import { provinceCode } from './comparison-runs';
 import { addCountiesToSlice, addIdsToSlice, appliesToCondition, Binder, ensureWorkTables, firingSelect, PROBE_SLICE_PEOPLE, tuneTransaction, type IdRange } from './evaluate';
 import { editableRegion, ensureRules, loadVersions, proposeVersion, requireRule, type RuleVersionInput } from './rule-store';
 import type { AppliesTo, RuleDefinition, RuleParams } from './rule-types';
-import { regionLevel, versionInForce } from './rule-versions';
+import { regionLevel, versionInForce, type RuleVersion } from './rule-versions';
+
+/** What counting needs of a version (in force, or proposed). */
+type Counting = Pick<RuleVersion, 'params' | 'appliesTo' | 'enabled'>;
 
 export interface PreviewCounts {
   /** People (person rules) or households (household rules) the rule fires for. */
@@ -125,35 +128,54 @@ interface PartCounts {
 const parseJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /**
- * The counting statement over a firing SELECT. Only the columns the counts need are kept: the rule's
- * figures, summary and (for some rules) the look-up that names a person outside the registry are then
- * never computed (MEDICAL_SELF_PAID_12M, province: 4.5 s → 3.5 s); the sample's are looked up after.
+ * One set of counts taken from a scan: the version's parameters (its sample is described with them), its
+ * sample size, and the figures its subjects must reach when the scan ran with lower thresholds (atLeast).
  */
-function countingStatement(select: string, ruleCode: string, sampleSize: number, b: Binder): string {
+interface Tally {
+  params: RuleParams;
+  sampleSize: number;
+  atLeast: { figure: string; value: number }[];
+}
+
+/**
+ * The counting statement over a firing SELECT, one set of counts per tally. Only the columns the counts
+ * need are kept: the rule's summary and (for some rules) the look-up that names a person outside the
+ * registry are then never computed (MEDICAL_SELF_PAID_12M, province: 4.5 s → 3.5 s); the sample's are
+ * looked up after, and the figures only where a tally compares one.
+ */
+function countingStatement(select: string, ruleCode: string, tallies: Tally[], b: Binder): string {
+  const figures = [...new Set(tallies.flatMap((t) => t.atLeast.map((a) => a.figure)))];
+  const code = b.add(ruleCode, '::text');
+  const counts = (t: Tally) => {
+    const kept = ['true', ...t.atLeast.map((a) => `f.fig_${figures.indexOf(a.figure)} >= ${b.add(a.value, '::numeric')}`)].join(' and ');
+    return `json_build_object(
+      'subjects', (select count(*) from f where ${kept}),
+      'monitored', (select count(*) from f where ${kept} and f.monitored),
+      'households', (select coalesce(array_agg(distinct f.household_id)::text[], '{}') from f where ${kept} and f.household_id is not null),
+      'alreadyOpen', (select count(*) from f where ${kept} and exists (
+        select 1 from warnings w where w.rule_code = ${code} and w.subject_key = f.subject_key and w.status <> 'closed')),
+      'byCounty', (select coalesce(json_agg(c), '[]') from (
+         select coalesce(f.county_code, 'province') as "countyCode", max(g.name) as name, count(*) as subjects
+         from f left join regions g on g.code = f.county_code where ${kept} group by 1) c),
+      'sample', (select coalesce(json_agg(s), '[]') from (
+         select f.subject_key, f.subject_kind, f.person_id, f.household_id, f.id_number, f.monitored, f.region_code, g.name as region_name
+         from f left join regions g on g.code = f.region_code where ${kept} order by f.subject_key limit ${Number(t.sampleSize)}) s))`;
+  };
   return `
     with f as materialized (
       select z.subject_key, z.subject_kind, z.person_id, z.household_id, z.id_number, z.monitored, z.region_code, z.county_code
+        ${figures.map((figure, i) => `, (z.figures ->> ${b.add(figure, '::text')})::numeric as fig_${i}`).join('')}
       from (${select}) z)
-    select (select count(*) from f)::int as subjects,
-      (select count(*) from f where f.monitored)::int as monitored,
-      (select coalesce(array_agg(distinct f.household_id)::text[], '{}') from f where f.household_id is not null) as households,
-      (select count(*) from f where exists (select 1 from warnings w where w.rule_code = ${b.add(ruleCode, '::text')} and w.subject_key = f.subject_key and w.status <> 'closed'))::int as already_open,
-      (select coalesce(json_agg(t), '[]') from (
-         select coalesce(f.county_code, 'province') as county_code, max(g.name) as name, count(*)::int as subjects
-         from f left join regions g on g.code = f.county_code group by 1) t) as by_county,
-      (select coalesce(json_agg(s), '[]') from (
-         select f.subject_key, f.subject_kind, f.person_id, f.household_id, f.id_number, f.monitored, f.region_code, g.name as region_name
-         from f left join regions g on g.code = f.region_code order by f.subject_key limit ${Number(sampleSize)}) s) as sample`;
+    select json_build_array(${tallies.map(counts).join(', ')}) as tallies`;
 }
 
-async function runCounting(tx: Tx, select: string, rule: RuleDefinition, sampleSize: number, b: Binder): Promise<PartCounts> {
-  type Row = { subjects: number; monitored: number; households: string[]; already_open: number; by_county: unknown; sample: unknown };
-  const row = (await tx.query<Row>(countingStatement(select, rule.code, sampleSize, b), b.values)).rows[0];
-  return {
-    subjects: row.subjects, monitored: row.monitored, households: row.households.map(String), alreadyOpen: row.already_open,
-    byCounty: (parseJson(row.by_county) as any[]).map((c) => ({ countyCode: c.county_code, name: c.name, subjects: c.subjects })),
-    sample: parseJson(row.sample) as SubjectRow[],
-  };
+async function runCounting(tx: Tx, select: string, rule: RuleDefinition, tallies: Tally[], b: Binder): Promise<PartCounts[]> {
+  const row = (await tx.query<{ tallies: unknown }>(countingStatement(select, rule.code, tallies, b), b.values)).rows[0];
+  return (parseJson(row.tallies) as any[]).map((t) => ({
+    subjects: Number(t.subjects), monitored: Number(t.monitored), households: (t.households as unknown[]).map(String), alreadyOpen: Number(t.alreadyOpen),
+    byCounty: (t.byCounty as any[]).map((c) => ({ countyCode: c.countyCode, name: c.name, subjects: Number(c.subjects) })),
+    sample: t.sample as SubjectRow[],
+  }));
 }
 
 /** The parts' counts as one; parts are disjoint ranges of subjects, in ID order. */
@@ -208,12 +230,16 @@ async function describeSample(db: Database, rule: RuleDefinition, params: RulePa
 interface CountOptions {
   /** The ID ranges of an open (city or province) preview of a person rule; default previewIdRanges. */
   idRanges?: IdRange[];
+  /** Count a proposal and the version in force apart even where one scan could serve both (tests). */
+  separateScans?: boolean;
 }
 
-async function count(db: Database, rule: RuleDefinition, params: RuleParams, appliesTo: AppliesTo, enabled: boolean, region: string | null, today: string, sampleSize: number, options: CountOptions = {}): Promise<{ counts: PreviewCounts; sample: PreviewSample[] }> {
-  if (!enabled) return { counts: EMPTY(false), sample: [] };
+type Counted = { counts: PreviewCounts; sample: PreviewSample[] };
+
+/** The tallies of one scan of the rule with scanParams, in the caller's region. */
+async function count(db: Database, rule: RuleDefinition, scanParams: RuleParams, appliesTo: AppliesTo, region: string | null, today: string, tallies: Tally[], options: CountOptions = {}): Promise<Counted[]> {
   const province = await provinceCode(db);
-  let counted: PartCounts;
+  let counted: PartCounts[];
   if (region !== null && regionLevel(region) === 3) {
     counted = await withoutWriting(db, async (tx) => {
       await tuneTransaction(tx);
@@ -227,8 +253,8 @@ async function count(db: Database, rule: RuleDefinition, params: RuleParams, app
       }
       await tx.query('analyze mon_slice');
       const b = new Binder();
-      const select = firingSelect(rule, params, { kind: 'slice', where: (a) => appliesToCondition(appliesTo, a), probe: people <= PROBE_SLICE_PEOPLE }, today, b, appliesTo);
-      return runCounting(tx, select, rule, sampleSize, b);
+      const select = firingSelect(rule, scanParams, { kind: 'slice', where: (a) => appliesToCondition(appliesTo, a), probe: people <= PROBE_SLICE_PEOPLE }, today, b, appliesTo);
+      return runCounting(tx, select, rule, tallies, b);
     });
   } else {
     // Ranges split subjects only when the subject is the person of the feed rows (a household's members
@@ -237,26 +263,40 @@ async function count(db: Database, rule: RuleDefinition, params: RuleParams, app
     const parts = await Promise.all(ranges.map((idRange) => {
       const b = new Binder();
       const regionCond = (alias: string) => (region === null || regionLevel(region) === 1 ? 'true' : `${alias}.city_code = ${b.add(region, '::text')}`);
-      const select = firingSelect(rule, params, { kind: 'open', region: regionCond, provinceCode: province, idRange }, today, b, appliesTo);
+      const select = firingSelect(rule, scanParams, { kind: 'open', region: regionCond, provinceCode: province, idRange }, today, b, appliesTo);
       return db.transaction(async (tx) => {
         await tuneTransaction(tx);
         if (rule.wholeScan === 'idOrder') await tx.query(`select set_config('enable_hashagg', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
-        return runCounting(tx, select, rule, sampleSize, b);
+        return runCounting(tx, select, rule, tallies, b);
       });
     }));
-    counted = mergeParts(parts, sampleSize);
+    counted = tallies.map((t, i) => mergeParts(parts.map((p) => p[i]), t.sampleSize));
   }
-  const byCounty = counted.byCounty
-    .sort((x, y) => y.subjects - x.subjects || (x.countyCode < y.countyCode ? -1 : x.countyCode > y.countyCode ? 1 : 0))
-    .slice(0, 20)
-    .map((c) => ({ countyCode: c.countyCode, name: c.name ?? '省级统筹', subjects: c.subjects }));
-  return {
-    counts: {
-      subjects: counted.subjects, monitored: counted.monitored, discovery: counted.subjects - counted.monitored,
-      households: counted.households.length, alreadyOpen: counted.alreadyOpen, byCounty, enabled: true,
-    },
-    sample: await describeSample(db, rule, params, appliesTo, today, province, counted.sample),
-  };
+  return Promise.all(counted.map(async (c, i) => {
+    const byCounty = c.byCounty
+      .sort((x, y) => y.subjects - x.subjects || (x.countyCode < y.countyCode ? -1 : x.countyCode > y.countyCode ? 1 : 0))
+      .slice(0, 20)
+      .map((x) => ({ countyCode: x.countyCode, name: x.name ?? '省级统筹', subjects: x.subjects }));
+    return {
+      counts: {
+        subjects: c.subjects, monitored: c.monitored, discovery: c.subjects - c.monitored,
+        households: c.households.length, alreadyOpen: c.alreadyOpen, byCounty, enabled: true,
+      },
+      sample: await describeSample(db, rule, tallies[i].params, appliesTo, today, province, c.sample),
+    };
+  }));
+}
+
+/**
+ * Whether one scan can count both versions: both enabled, for the same people, their parameters equal but
+ * for the rule's atLeast thresholds. The scan then runs with the lower of each threshold.
+ */
+function sharedScan(rule: RuleDefinition, a: Counting, b: Counting): RuleParams | null {
+  const thresholds = rule.atLeast ?? [];
+  if (thresholds.length === 0 || !a.enabled || !b.enabled || a.appliesTo !== b.appliesTo) return null;
+  const rest = (p: RuleParams) => Object.fromEntries(Object.entries(p).filter(([k]) => !thresholds.some((t) => t.param === k)));
+  if (!isDeepStrictEqual(rest(a.params), rest(b.params))) return null;
+  return { ...a.params, ...Object.fromEntries(thresholds.map((t) => [t.param, Math.min(Number(a.params[t.param]), Number(b.params[t.param]))])) };
 }
 
 /**
@@ -277,12 +317,19 @@ export async function previewRule(db: Database, scope: Scope, code: string, inpu
   // preview is seconds of work, and the two counts would otherwise share the machine's two cores.
   const unchanged = proposal.enabled === current.enabled && proposal.appliesTo === current.appliesTo
     && isDeepStrictEqual(proposal.params, current.params);
+  const tally = (v: Counting, size: number): Tally => ({
+    params: v.params, sampleSize: size, atLeast: (rule.atLeast ?? []).map((t) => ({ figure: t.figure, value: Number(v.params[t.param]) })),
+  });
+  const alone = async (v: Counting, size: number): Promise<Counted> => (v.enabled
+    ? (await count(db, rule, v.params, v.appliesTo, region, today, [{ ...tally(v, size), atLeast: [] }], options))[0]
+    : { counts: EMPTY(false), sample: [] });
+  const shared = unchanged || options.separateScans ? null : sharedScan(rule, proposal, current);
   const [proposed, now] = unchanged
-    ? await count(db, rule, proposal.params, proposal.appliesTo, proposal.enabled, region, today, sampleSize, options).then((c) => [c, c])
-    : await Promise.all([
-      count(db, rule, proposal.params, proposal.appliesTo, proposal.enabled, region, today, sampleSize, options),
-      count(db, rule, current.params, current.appliesTo, current.enabled, region, today, 0, options),
-    ]);
+    ? await alone(proposal, sampleSize).then((c) => [c, c])
+    : shared
+      // A threshold moved: one scan with the lower one, each version keeping the subjects that reach its own.
+      ? await count(db, rule, shared, proposal.appliesTo, region, today, [tally(proposal, sampleSize), tally(current, 0)], options)
+      : await Promise.all([alone(proposal, sampleSize), alone(current, 0)]);
   const name = region === null ? null : (await db.query<{ name: string }>('select name from regions where code = $1', [region])).rows[0]?.name;
   return {
     ruleCode: code, regionCode: region, regionName: name ?? '全省', today,

@@ -95,6 +95,7 @@ const MEDICAL_SELF_PAID_12M: RuleDefinition = {
   subject: 'person',
   feeds: ['medical_settlement'],
   wholeScan: 'idOrder',
+  atLeast: [{ param: 'thresholdFen', figure: 'selfPaidFen' }],
   defaults: { level: 'yellow', appliesTo: 'both', params: { windowMonths: 12, thresholdFen: 2_000_000 } },
   params: [
     months('windowMonths', '统计月数', 'Window (months)'),
@@ -510,6 +511,7 @@ const RIGID_OVER_INCOME: RuleDefinition = {
   subject: 'household',
   feeds: ['medical_settlement', 'student_enrollment', 'tax_income', 'social_insurance_contribution'],
   wholeScan: 'idOrder',
+  atLeast: [{ param: 'minExpenseFen', figure: 'expenseFen' }],
   defaults: { level: 'yellow', appliesTo: 'monitored', params: { windowMonths: 12, minExpenseFen: 1_000_000, ratio: 1, incomeInsuranceTypes: ['employee_pension'] } },
   params: [
     months('windowMonths', '统计月数', 'Window (months)'),

@@ -136,4 +136,11 @@ export interface RuleDefinition {
    * (feeds' timeIndexIncludes) instead of hashing millions of groups.
    */
   wholeScan?: 'idOrder';
+  /**
+   * Money or count parameters that do nothing but keep the subjects whose figure is at least the value
+   * (`figures[figure] >= params[param]`, the figure being exactly the amount compared). A preview whose
+   * proposal differs from the version in force in these alone counts both from one scan, run with the
+   * lower value (the most common edit: a threshold moved).
+   */
+  atLeast?: readonly { param: string; figure: string }[];
 }

@@ -447,6 +447,33 @@ describeOnEngines('monitoring rules', ({ db }) => {
     }
   });
 
+  it('counts a moved threshold and the version in force from one scan, as it counts them apart', async () => {
+    const province = { userId: 0, username: 'test', role: 'province' as const, regionCode: '360000000000', regionLevel: 1 };
+    const withThresholds = RULES.filter((r) => r.atLeast?.length);
+    expect(withThresholds.map((r) => r.code).sort()).toEqual(['MEDICAL_SELF_PAID_12M', 'RIGID_OVER_INCOME']);
+    for (const rule of withThresholds) {
+      for (const { param } of rule.atLeast!) {
+        const base = Number(rule.defaults.params[param]);
+        for (const value of [Math.round(base / 2), base - 1, base + 1, base * 3]) {
+          for (const regionCode of [null, COUNTY]) {
+            const input = { regionCode, params: { [param]: value } };
+            const shared = await previewRule(db(), province, rule.code, input, TODAY, { sampleSize: 20 });
+            const apart = await previewRule(db(), province, rule.code, input, TODAY, { sampleSize: 20, separateScans: true });
+            const what = `${rule.code} ${param}=${value} ${regionCode ?? 'province'}`;
+            expect(shared.proposed, what).toEqual(apart.proposed);
+            expect(shared.current, what).toEqual(apart.current);
+            expect(shared.sample, what).toEqual(apart.sample);
+          }
+        }
+      }
+    }
+    // The world has subjects on both sides of the thresholds: the moved ones count differently.
+    const lower = await previewRule(db(), province, 'MEDICAL_SELF_PAID_12M', { params: { thresholdFen: 1_999_999 } }, TODAY);
+    expect(lower.proposed.subjects).toBeGreaterThan(lower.current.subjects);
+    const higher = await previewRule(db(), province, 'RIGID_OVER_INCOME', { params: { minExpenseFen: 3_000_000 } }, TODAY);
+    expect(higher.proposed.subjects).toBeLessThan(higher.current.subjects);
+  });
+
   it('splits a person rule\'s ID numbers into contiguous ranges from the feed\'s statistics', async () => {
     const rule = RULES.find((r) => r.code === 'MEDICAL_SELF_PAID_12M')!;
     await db().query('analyze feed_medical_settlement');
