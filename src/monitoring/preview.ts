@@ -1,8 +1,9 @@
 // Rule preview: how many people (and households) a rule would fire for with proposed parameters, in a
 // county, a city or the province, beside the figures of the version in force — without writing anything
 // (a county's people are gathered in a temporary table inside a transaction that is rolled back). A city's
-// or the province's preview of a person rule counts ranges of ID numbers side by side; the sample's
-// summaries are computed afterwards for the sampled subjects alone.
+// or the province's preview of a person rule that reads its feed in ID order counts ranges of ID numbers
+// side by side; a moved threshold (RuleDefinition.atLeast) is counted with the version in force from one
+// scan; the sample's summaries are computed afterwards for the sampled subjects alone.
 import { isDeepStrictEqual } from 'node:util';
 import type { Database, Tx } from '../platform/db';
 import type { Scope } from '../platform/auth/scope';
@@ -77,10 +78,10 @@ async function withoutWriting<T>(db: Database, fn: (tx: Tx) => Promise<T>): Prom
 const EMPTY = (enabled: boolean): PreviewCounts => ({ subjects: 0, monitored: 0, discovery: 0, households: 0, alreadyOpen: 0, byCounty: [], enabled });
 
 /**
- * City and province previews of a person rule count this many ranges of ID numbers side by side, one
- * statement per core of the database (this machine has two). PostgreSQL's own parallel plan gains nothing
- * on these sums (MEDICAL_SELF_PAID_12M's, province: 2.7 s in parallel against 2.5 s without); two
- * statements over halves of the index take 2.3 s against 4.0 s (docs/rules.md).
+ * City and province previews of a person rule marked wholeScan 'idOrder' count this many ranges of ID
+ * numbers side by side, one statement per core of the database (this machine has two). PostgreSQL's own
+ * parallel plan gains nothing on these sums (MEDICAL_SELF_PAID_12M's, province: 2.7 s in parallel against
+ * 2.5 s without); two statements over halves of the index take 2.3 s against 4.0 s (docs/rules.md).
  */
 export const PREVIEW_ID_RANGES = 2;
 
