@@ -303,7 +303,8 @@ function sharedScan(rule: RuleDefinition, a: Counting, b: Counting): RuleParams 
 /**
  * Previews a proposed version (the same input as an edit) for a region the caller may edit (default: the
  * caller's own; the province's for province accounts). Counts with the version in force are computed
- * alongside, on another session where the engine has one.
+ * alongside, on another session where the engine has one, or from the same scan when only an atLeast
+ * threshold moved.
  */
 export async function previewRule(db: Database, scope: Scope, code: string, input: RuleVersionInput, today: string, options: { sampleSize?: number } & CountOptions = {}): Promise<PreviewResult> {
   const started = Date.now();
