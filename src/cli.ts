@@ -8,6 +8,8 @@ import { compareCommand, COMPARE_HELP } from './monitoring/compare-cli';
 import { subscribeComparisons } from './monitoring/realtime';
 import { loadDemoFeeds } from './monitoring/demo-feeds';
 import { runFullComparison } from './monitoring/comparison-runs';
+import { buildExpenseLedger, latestLedger, ledgerOutOfDate } from './monitoring/expense-ledger';
+import { startLedgerKeeper } from './monitoring/ledger-keeper';
 import { subscribeVerificationTasks } from './casework/events';
 import { openVerificationTasks, escalateOverdueTasks } from './casework/tasks';
 import { addFeedToken } from './feeds/import/tokens';
@@ -42,6 +44,9 @@ ${COMPARE_HELP}
 ${BENEFITS_HELP}
   tasks open | escalate [--today D]
                                 open verification tasks for warnings that have none; escalate overdue tasks to the county
+  ledger build | status [--today D]
+                                build the household expense ledger that RIGID_OVER_INCOME's city and province previews
+                                count from (serve keeps it current by itself), or show whether it serves today
   help                          this text
 
 Environment: DATABASE_URL (PostgreSQL; absent → embedded PGlite in SAFETYNET_DATA_DIR, default ./data),
@@ -105,9 +110,11 @@ async function serve(args: string[]) {
   const ctx: AppContext = { db, config, now: () => new Date() };
   const app = await createApp(ctx, { logger: false });
   await app.listen({ port: config.port, host: config.host });
+  const keeper = startLedgerKeeper(db, () => todayIn(ctx));
   console.log(`\nSafetyNet 民生保障网 is running on ${db.engine === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`);
   console.log(`open http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/  (API: /api/v1, OpenAPI: /api/v1/openapi.json)`);
   const stop = async () => {
+    keeper.stop();
     await app.close();
     await db.close();
     process.exit(0);
@@ -240,10 +247,30 @@ async function tasks(args: string[]) {
   }
 }
 
+async function ledger(args: string[]) {
+  const [sub, ...rest] = args;
+  if (sub !== 'build' && sub !== 'status') throw new Error('usage: safetynet ledger build | status [--today YYYY-MM-DD]');
+  const { values } = parseArgs({ args: rest, options: { today: { type: 'string' } } });
+  const today = values.today ?? todayIn({ now: () => new Date() });
+  const { db } = await prepared({ quiet: true });
+  try {
+    if (sub === 'build') {
+      const b = await buildExpenseLedger(db, today);
+      process.stderr.write(`household expense ledger as of ${b.asOf}: ${b.households} households in ${(b.durationMs / 1000).toFixed(1)} s\n`);
+    } else {
+      const b = await latestLedger(db);
+      const why = await ledgerOutOfDate(db, today);
+      process.stdout.write(`${JSON.stringify({ latest: b, servesToday: why === null, why })}\n`);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
 const benefits = (args: string[]) => benefitsCommand(args, async (quiet) => (await prepared({ quiet })).db);
 const payroll = (args: string[]) => payrollCommand(args, async (quiet) => (await prepared({ quiet })).db);
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { tasks, compare, benefits, payroll, serve, migrate: migrateCommand, demo, user, audit, import: importCommand, token };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { tasks, ledger, compare, benefits, payroll, serve, migrate: migrateCommand, demo, user, audit, import: importCommand, token };
 
 async function main() {
   const [command, ...args] = process.argv.slice(2);

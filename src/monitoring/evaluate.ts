@@ -65,7 +65,7 @@ export const PROBE_SLICE_PEOPLE = 200_000;
  */
 export const WHOLE_SCAN_SLICE_PEOPLE = 1_000_000;
 
-function ruleSql(rule: RuleDefinition, params: RuleParams, mode: SliceMode, today: string, b: Binder): string {
+export function ruleSql(rule: RuleDefinition, params: RuleParams, mode: SliceMode, today: string, b: Binder): string {
   const memo = new Map<string, string>();
   const once = (key: string, make: () => string) => {
     let ph = memo.get(key);
@@ -139,7 +139,9 @@ export const FIRING_COLUMNS = [
  */
 export function firingSelect(rule: RuleDefinition, params: RuleParams, mode: SliceMode, today: string, b: Binder, appliesTo: AppliesTo): string {
   const inner = ruleSql(rule, params, mode, today, b);
-  const householdMonitored = (h: string) => `exists (select 1 from household_categories hc where hc.household_id = ${h}.id and hc.to_date is null)`;
+  // A probe per firing household (as in subjectAttributes): as EXISTS, the planner hashed all 1.2 M current
+  // categories of the province for 40,000 households (0.5 s of a 1.6 s preview from the expense ledger).
+  const householdMonitored = (h: string) => `coalesce((select true from household_categories hc where hc.household_id = ${h}.id and hc.to_date is null limit 1), false)`;
   if (rule.subject === 'household') {
     const select = `
       select 'h:' || h.id as subject_key, 'household'::text as subject_kind, coalesce(tp.id, hp.id) as person_id, h.id as household_id,

@@ -14,6 +14,7 @@ import { addCountiesToSlice, addIdsToSlice, appliesToCondition, Binder, ensureWo
 import { editableRegion, ensureRules, loadVersions, proposeVersion, requireRule, type RuleVersionInput } from './rule-store';
 import type { AppliesTo, RuleDefinition, RuleParams } from './rule-types';
 import { regionLevel, versionInForce, type RuleVersion } from './rule-versions';
+import { LEDGER_RULE, ledgerFiringRule, usableLedger, type LedgerMiss } from './expense-ledger';
 
 /** What counting needs of a version (in force, or proposed). */
 type Counting = Pick<RuleVersion, 'params' | 'appliesTo' | 'enabled'>;
@@ -53,6 +54,11 @@ export interface PreviewResult {
   /** The same with the version in force there today. */
   current: PreviewCounts & { version: number };
   sample: PreviewSample[];
+  /**
+   * RIGID_OVER_INCOME for a city or the province: counted from the household expense ledger (its day and
+   * build, and the households changed since, evaluated live), or why not (computed live).
+   */
+  ledger: { used: true; asOf: string; builtAt: string; changedHouseholds: number } | { used: false; why: LedgerMiss } | null;
   durationMs: number;
 }
 
@@ -74,6 +80,8 @@ async function withoutWriting<T>(db: Database, fn: (tx: Tx) => Promise<T>): Prom
   }
   throw new Error('unreachable');
 }
+
+const NO_PART: PartCounts = { subjects: 0, monitored: 0, households: [], alreadyOpen: 0, byCounty: [], sample: [] };
 
 const EMPTY = (enabled: boolean): PreviewCounts => ({ subjects: 0, monitored: 0, discovery: 0, households: 0, alreadyOpen: 0, byCounty: [], enabled });
 
@@ -105,13 +113,14 @@ export async function previewIdRanges(db: Database, rule: RuleDefinition, ranges
   return [null, ...splits].map((from, i) => ({ from, to: splits[i] ?? null }));
 }
 
-/** One subject as the counting statement leaves it; its summary and figures are looked up for the sample only. */
+/**
+ * One subject as the counting statement leaves it; its person, summary and figures are looked up for the
+ * sample only.
+ */
 interface SubjectRow {
   subject_key: string;
   subject_kind: string;
-  person_id: number | null;
   household_id: number | null;
-  id_number: string | null;
   monitored: boolean;
   region_code: string;
   region_name: string | null;
@@ -140,9 +149,10 @@ interface Tally {
 
 /**
  * The counting statement over a firing SELECT, one set of counts per tally. Only the columns the counts
- * need are kept: the rule's summary and (for some rules) the look-up that names a person outside the
- * registry are then never computed (MEDICAL_SELF_PAID_12M, province: 4.5 s → 3.5 s); the sample's are
- * looked up after, and the figures only where a tally compares one.
+ * need are kept: the rule's summary, (for some rules) the look-up that names a person outside the registry
+ * and (for household rules) the person who set it off or heads the household are then never computed
+ * (MEDICAL_SELF_PAID_12M, province: 4.5 s → 3.5 s; RIGID_OVER_INCOME from the ledger: 1.6 s → s); the
+ * sample's are looked up after, and the figures only where a tally compares one.
  */
 function countingStatement(select: string, ruleCode: string, tallies: Tally[], b: Binder): string {
   const figures = [...new Set(tallies.flatMap((t) => t.atLeast.map((a) => a.figure)))];
@@ -159,12 +169,12 @@ function countingStatement(select: string, ruleCode: string, tallies: Tally[], b
          select coalesce(f.county_code, 'province') as "countyCode", max(g.name) as name, count(*) as subjects
          from f left join regions g on g.code = f.county_code where ${kept} group by 1) c),
       'sample', (select coalesce(json_agg(s), '[]') from (
-         select f.subject_key, f.subject_kind, f.person_id, f.household_id, f.id_number, f.monitored, f.region_code, g.name as region_name
+         select f.subject_key, f.subject_kind, f.household_id, f.monitored, f.region_code, g.name as region_name
          from f left join regions g on g.code = f.region_code where ${kept} order by f.subject_key limit ${Number(t.sampleSize)}) s))`;
   };
   return `
     with f as materialized (
-      select z.subject_key, z.subject_kind, z.person_id, z.household_id, z.id_number, z.monitored, z.region_code, z.county_code
+      select z.subject_key, z.subject_kind, z.household_id, z.monitored, z.region_code, z.county_code
         ${figures.map((figure, i) => `, (z.figures ->> ${b.add(figure, '::text')})::numeric as fig_${i}`).join('')}
       from (${select}) z)
     select json_build_array(${tallies.map(counts).join(', ')}) as tallies`;
@@ -179,7 +189,7 @@ async function runCounting(tx: Tx, select: string, rule: RuleDefinition, tallies
   }));
 }
 
-/** The parts' counts as one; parts are disjoint ranges of subjects, in ID order. */
+/** The parts' counts as one; parts are disjoint sets of subjects (ranges of ID numbers, ledger and changed households). */
 function mergeParts(parts: PartCounts[], sampleSize: number): PartCounts {
   const byCounty = new Map<string, { countyCode: string; name: string | null; subjects: number }>();
   for (const c of parts.flatMap((p) => p.byCounty)) {
@@ -194,7 +204,8 @@ function mergeParts(parts: PartCounts[], sampleSize: number): PartCounts {
     households: [...new Set(parts.flatMap((p) => p.households))],
     alreadyOpen: parts.reduce((n, p) => n + p.alreadyOpen, 0),
     byCounty: [...byCounty.values()],
-    sample: parts.flatMap((p) => p.sample).slice(0, sampleSize),
+    // As one statement would order them (subject keys are ASCII: byte order, as under the C collation).
+    sample: parts.flatMap((p) => p.sample).sort((x, y) => (x.subject_key < y.subject_key ? -1 : x.subject_key > y.subject_key ? 1 : 0)).slice(0, sampleSize),
   };
 }
 
@@ -204,25 +215,26 @@ function mergeParts(parts: PartCounts[], sampleSize: number): PartCounts {
  */
 async function describeSample(db: Database, rule: RuleDefinition, params: RuleParams, appliesTo: AppliesTo, today: string, province: string, subjects: SubjectRow[]): Promise<PreviewSample[]> {
   if (subjects.length === 0) return [];
-  type Detail = { subject_key: string; name: string | null; summary: string; figures: Record<string, unknown> };
+  type Detail = { subject_key: string; person_id: number | null; id_number: string | null; name: string | null; summary: string; figures: Record<string, unknown> };
   const details = await withoutWriting(db, async (tx) => {
     await ensureWorkTables(tx);
     if (rule.subject === 'person') {
-      await addIdsToSlice(tx, 'select unnest($1::text[]) as id_number', [subjects.map((s) => s.id_number)], province);
+      await addIdsToSlice(tx, 'select unnest($1::text[]) as id_number', [subjects.map((s) => s.subject_key.slice(2))], province);
     } else {
       await addIdsToSlice(tx, 'select p.id_number from persons p where p.household_id = any($1::bigint[])', [subjects.map((s) => s.household_id)], province);
     }
     const b = new Binder();
     const select = firingSelect(rule, params, { kind: 'slice', where: () => 'true', probe: true }, today, b, appliesTo);
     const keys = b.add(subjects.map((s) => s.subject_key), '::text[]');
-    return (await tx.query<Detail>(`select z.subject_key, z.name, z.summary, z.figures from (${select}) z where z.subject_key = any(${keys})`, b.values)).rows;
+    return (await tx.query<Detail>(
+      `select z.subject_key, z.person_id, z.id_number, z.name, z.summary, z.figures from (${select}) z where z.subject_key = any(${keys})`, b.values)).rows;
   });
   const byKey = new Map(details.map((d) => [d.subject_key, d]));
   return subjects.map((s) => {
     const d = byKey.get(s.subject_key);
     return {
-      subjectKind: s.subject_kind, personId: s.person_id, householdId: s.household_id, name: d?.name ?? null,
-      idNumberMasked: s.id_number ? maskIdNumber(s.id_number) : null, monitored: s.monitored, regionCode: s.region_code,
+      subjectKind: s.subject_kind, personId: d?.person_id == null ? null : Number(d.person_id), householdId: s.household_id, name: d?.name ?? null,
+      idNumberMasked: d?.id_number ? maskIdNumber(d.id_number) : null, monitored: s.monitored, regionCode: s.region_code,
       regionName: s.region_name ?? '', summary: d?.summary ?? '', figures: parseJson(d?.figures ?? {}) as Record<string, unknown>,
     };
   });
@@ -233,14 +245,17 @@ interface CountOptions {
   idRanges?: IdRange[];
   /** Count a proposal and the version in force apart even where one scan could serve both (tests). */
   separateScans?: boolean;
+  /** Compute RIGID_OVER_INCOME live even where the household expense ledger could serve (tests). */
+  live?: boolean;
 }
 
-type Counted = { counts: PreviewCounts; sample: PreviewSample[] };
+type Counted = { counts: PreviewCounts; sample: PreviewSample[]; ledger: PreviewResult['ledger'] };
 
 /** The tallies of one scan of the rule with scanParams, in the caller's region. */
 async function count(db: Database, rule: RuleDefinition, scanParams: RuleParams, appliesTo: AppliesTo, region: string | null, today: string, tallies: Tally[], options: CountOptions = {}): Promise<Counted[]> {
   const province = await provinceCode(db);
   let counted: PartCounts[];
+  let ledgerUse: PreviewResult['ledger'] = null;
   if (region !== null && regionLevel(region) === 3) {
     counted = await withoutWriting(db, async (tx) => {
       await tuneTransaction(tx);
@@ -258,20 +273,47 @@ async function count(db: Database, rule: RuleDefinition, scanParams: RuleParams,
       return runCounting(tx, select, rule, tallies, b);
     });
   } else {
-    // Ranges split subjects only when the subject is the person of the feed rows (a household's members
-    // may fall into different ranges).
-    const ranges = rule.subject === 'person' && options.idRanges ? options.idRanges : await previewIdRanges(db, rule);
-    const parts = await Promise.all(ranges.map((idRange) => {
-      const b = new Binder();
-      const regionCond = (alias: string) => (region === null || regionLevel(region) === 1 ? 'true' : `${alias}.city_code = ${b.add(region, '::text')}`);
-      const select = firingSelect(rule, scanParams, { kind: 'open', region: regionCond, provinceCode: province, idRange }, today, b, appliesTo);
-      return db.transaction(async (tx) => {
-        await tuneTransaction(tx);
-        if (rule.wholeScan === 'idOrder') await tx.query(`select set_config('enable_hashagg', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
-        return runCounting(tx, select, rule, tallies, b);
-      });
-    }));
-    counted = tallies.map((t, i) => mergeParts(parts.map((p) => p[i]), t.sampleSize));
+    const regionCond = (b: Binder) => (alias: string) => (region === null || regionLevel(region) === 1 ? 'true' : `${alias}.city_code = ${b.add(region, '::text')}`);
+    const ledger = rule.code === LEDGER_RULE && !options.live ? await usableLedger(db, scanParams, today) : null;
+    if (ledger && 'build' in ledger) {
+      ledgerUse = { used: true, asOf: ledger.build.asOf, builtAt: ledger.build.finishedAt, changedHouseholds: ledger.changedHouseholds.length };
+      // The ledger's households that nothing has touched since it was built, and the others evaluated live.
+      const parts = await Promise.all([
+        db.transaction(async (tx) => {
+          await tuneTransaction(tx);
+          const b = new Binder();
+          const select = firingSelect(ledgerFiringRule(ledger), scanParams, { kind: 'open', region: regionCond(b), provinceCode: province }, today, b, appliesTo);
+          return runCounting(tx, select, rule, tallies, b);
+        }),
+        ledger.changedHouseholds.length === 0 ? tallies.map(() => NO_PART) : withoutWriting(db, async (tx) => {
+          await tuneTransaction(tx);
+          await ensureWorkTables(tx);
+          const people = await addIdsToSlice(tx, 'select p.id_number from persons p where p.household_id = any($1::bigint[])', [ledger.changedHouseholds], province);
+          await tx.query('analyze mon_slice');
+          const b = new Binder();
+          const inRegion = regionCond(b);
+          const where = (a: string) => `${appliesToCondition(appliesTo, a)} and ${inRegion(a)}`;
+          const select = firingSelect(rule, scanParams, { kind: 'slice', where, probe: people <= PROBE_SLICE_PEOPLE }, today, b, appliesTo);
+          return runCounting(tx, select, rule, tallies, b);
+        }),
+      ]);
+      counted = tallies.map((t, i) => mergeParts(parts.map((p) => p[i]), t.sampleSize));
+    } else {
+      if (ledger) ledgerUse = { used: false, why: ledger.miss };
+      // Ranges split subjects only when the subject is the person of the feed rows (a household's members
+      // may fall into different ranges).
+      const ranges = rule.subject === 'person' && options.idRanges ? options.idRanges : await previewIdRanges(db, rule);
+      const parts = await Promise.all(ranges.map((idRange) => {
+        const b = new Binder();
+        const select = firingSelect(rule, scanParams, { kind: 'open', region: regionCond(b), provinceCode: province, idRange }, today, b, appliesTo);
+        return db.transaction(async (tx) => {
+          await tuneTransaction(tx);
+          if (rule.wholeScan === 'idOrder') await tx.query(`select set_config('enable_hashagg', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
+          return runCounting(tx, select, rule, tallies, b);
+        });
+      }));
+      counted = tallies.map((t, i) => mergeParts(parts.map((p) => p[i]), t.sampleSize));
+    }
   }
   return Promise.all(counted.map(async (c, i) => {
     const byCounty = c.byCounty
@@ -284,6 +326,7 @@ async function count(db: Database, rule: RuleDefinition, scanParams: RuleParams,
         households: c.households.length, alreadyOpen: c.alreadyOpen, byCounty, enabled: true,
       },
       sample: await describeSample(db, rule, tallies[i].params, appliesTo, today, province, c.sample),
+      ledger: ledgerUse,
     };
   }));
 }
@@ -324,7 +367,7 @@ export async function previewRule(db: Database, scope: Scope, code: string, inpu
   });
   const alone = async (v: Counting, size: number): Promise<Counted> => (v.enabled
     ? (await count(db, rule, v.params, v.appliesTo, region, today, [{ ...tally(v, size), atLeast: [] }], options))[0]
-    : { counts: EMPTY(false), sample: [] });
+    : { counts: EMPTY(false), sample: [], ledger: null });
   const shared = unchanged || options.separateScans ? null : sharedScan(rule, proposal, current);
   const [proposed, now] = unchanged
     ? await alone(proposal, sampleSize).then((c) => [c, c])
@@ -336,6 +379,7 @@ export async function previewRule(db: Database, scope: Scope, code: string, inpu
   return {
     ruleCode: code, regionCode: region, regionName: name ?? '全省', today,
     proposed: proposed.counts, current: { ...now.counts, version: current.version }, sample: proposed.sample,
+    ledger: proposed.ledger ?? now.ledger,
     durationMs: Date.now() - started,
   };
 }

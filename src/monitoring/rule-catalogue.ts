@@ -503,6 +503,46 @@ function rigidExpenses(q: RuleSql, { medicalWindow, tuitionWindow }: ReturnType<
     )`;
 }
 
+/**
+ * RIGID_OVER_INCOME's figures per household as CTEs: `spent` (households whose expenditure reaches
+ * minExpense: total, medical, tuition) and `income` (their income in the same months). The rule keeps the
+ * households above their income; the household expense ledger keeps them all (minExpense '0').
+ */
+function rigidHouseholdFigures(q: RuleSql, windows: ReturnType<typeof rigidWindows>, minExpense: string): string {
+  return `${rigidExpenses(q, windows)}, spent as materialized (
+      select x.household_id, sum(x.medical + x.tuition) as total, sum(x.medical) as medical, sum(x.tuition) as tuition
+      from expense x
+      group by x.household_id having sum(x.medical + x.tuition) >= ${minExpense}
+    ), earners as materialized (
+      select p.household_id, p.id_number from persons p where p.household_id in (select household_id from spent)
+    ), income_month as (
+      select er.household_id, i.id_number, i.period, max(i.amount) as amount
+      from earners er join (
+        select t.id_number, t.period, sum(t.income) as amount from feed_tax_income t
+        where t.id_number in (select id_number from earners) and t.period > ${q.monthOffset('windowMonths')} and t.period <= ${q.monthOffset(0)}
+        group by t.id_number, t.period
+        union all
+        select s.id_number, s.period, max(s.base_wage) from feed_social_insurance_contribution s
+        where s.id_number in (select id_number from earners) and s.period > ${q.monthOffset('windowMonths')} and s.period <= ${q.monthOffset(0)}
+          and s.insurance_type = any(${q.p('incomeInsuranceTypes')}) and s.base_wage is not null
+        group by s.id_number, s.period
+      ) i on i.id_number = er.id_number
+      group by er.household_id, i.id_number, i.period
+    ), income as (select household_id, sum(amount) as total from income_month group by household_id
+    )`;
+}
+
+/**
+ * Every household's rigid expenditure and income as RIGID_OVER_INCOME computes them, whatever their size
+ * (household_id, medical, tuition, income): what the household expense ledger stores (expense-ledger.ts).
+ */
+export function rigidLedgerSql(q: RuleSql): string {
+  return `
+    with ${rigidHouseholdFigures(q, rigidWindows(q), '0')}
+    select sp.household_id, sp.medical, sp.tuition, coalesce(i.total, 0) as income
+    from spent sp left join income i on i.household_id = sp.household_id`;
+}
+
 const RIGID_OVER_INCOME: RuleDefinition = {
   code: 'RIGID_OVER_INCOME',
   name: '刚性支出超过家庭收入',
@@ -526,27 +566,7 @@ const RIGID_OVER_INCOME: RuleDefinition = {
   sql: (q) => {
     const windows = rigidWindows(q);
     return `
-    with ${rigidExpenses(q, windows)}, spent as materialized (
-      select x.household_id, sum(x.medical + x.tuition) as total, sum(x.medical) as medical, sum(x.tuition) as tuition
-      from expense x
-      group by x.household_id having sum(x.medical + x.tuition) >= ${q.p('minExpenseFen')}
-    ), earners as materialized (
-      select p.household_id, p.id_number from persons p where p.household_id in (select household_id from spent)
-    ), income_month as (
-      select er.household_id, i.id_number, i.period, max(i.amount) as amount
-      from earners er join (
-        select t.id_number, t.period, sum(t.income) as amount from feed_tax_income t
-        where t.id_number in (select id_number from earners) and t.period > ${q.monthOffset('windowMonths')} and t.period <= ${q.monthOffset(0)}
-        group by t.id_number, t.period
-        union all
-        select s.id_number, s.period, max(s.base_wage) from feed_social_insurance_contribution s
-        where s.id_number in (select id_number from earners) and s.period > ${q.monthOffset('windowMonths')} and s.period <= ${q.monthOffset(0)}
-          and s.insurance_type = any(${q.p('incomeInsuranceTypes')}) and s.base_wage is not null
-        group by s.id_number, s.period
-      ) i on i.id_number = er.id_number
-      group by er.household_id, i.id_number, i.period
-    ), income as (select household_id, sum(amount) as total from income_month group by household_id
-    ), firing as (
+    with ${rigidHouseholdFigures(q, windows, q.p('minExpenseFen'))}, firing as (
       select sp.household_id, sp.total, sp.medical, sp.tuition, coalesce(i.total, 0) as income
       from spent sp left join income i on i.household_id = sp.household_id
       where sp.total > ${q.p('ratio')} * coalesce(i.total, 0)

@@ -324,7 +324,7 @@ function ParamItem({ spec }: { spec: ParamSpecView }) {
 }
 
 function PreviewView({ preview, rule }: { preview: PreviewResult; rule: RuleDetail }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const ms = useMs();
   const unit = rule.subject === 'household' ? t('monitoring.preview.households') : t('monitoring.preview.people');
   const p = preview.proposed;
@@ -358,6 +358,13 @@ function PreviewView({ preview, rule }: { preview: PreviewResult; rule: RuleDeta
           <div className="sn-muted sn-small">{t('monitoring.preview.asOf', { day: preview.today })}</div>
         </div>
       </div>
+      {preview.ledger && (
+        <div className="sn-muted sn-small" data-testid="preview-ledger">
+          {preview.ledger.used
+            ? t('monitoring.preview.ledger.used', { time: formatDateTime(preview.ledger.builtAt, locale), n: preview.ledger.changedHouseholds })
+            : t(`monitoring.preview.ledger.${preview.ledger.why}`)}
+        </div>
+      )}
       {p.byCounty.length > 1 && (
         <Table
           className="sn-gap-top"
