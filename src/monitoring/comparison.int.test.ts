@@ -13,6 +13,7 @@ import { SYSTEM_ACTOR } from '../platform/audit';
 import { importFile } from '../feeds/import/import-file';
 import { addFeedToken } from '../feeds/import/tokens';
 import { runFullComparison } from './comparison-runs';
+import { mergeTuning } from './evaluate';
 import { createRuleVersion } from './rule-store';
 import { subscribeComparisons } from './realtime';
 import { changeWarningStatus } from './warning-queries';
@@ -204,5 +205,22 @@ describeOnEngines('full comparison with two workers', ({ db }) => {
     expect(two.totals.raised).toBe(one.totals.raised);
     const workers = (await db().query<{ worker: string }>('select distinct worker from comparison_run_units where run_id = $1', [two.id])).rows;
     expect(workers.length).toBe(2);
+
+    // Merged by hash joins (as a big unit's firings are) instead of by key: the same warnings; a rerun adds none.
+    const byKey = mergeTuning.byKeyFirings;
+    mergeTuning.byKeyFirings = 0;
+    try {
+      await db().query('delete from warning_events');
+      await db().query('delete from warning_evidence');
+      await db().query('delete from warnings');
+      const hashed = await runFullComparison(db(), { today: TODAY, actor, workers: 1 });
+      expect(hashed.status, hashed.error ?? '').toBe('completed');
+      expect(await snapshot()).toEqual(withOne);
+      const again = await runFullComparison(db(), { today: TODAY, actor, workers: 1 });
+      expect(again.totals.raised).toBe(0);
+      expect(await snapshot()).toEqual(withOne);
+    } finally {
+      mergeTuning.byKeyFirings = byKey;
+    }
   });
 });

@@ -314,7 +314,25 @@ const levelRank = (expr: string) => `array_position(array['blue','yellow','red']
  * used again; a subject with an open warning of this rule gets the new evidence (figures refreshed, level
  * only raised); others get a new warning. Set-based, a handful of statements whatever the size.
  */
-async function mergeFirings(tx: Tx, rule: RuleDefinition, version: RuleVersion, run: RunInfo): Promise<Omit<RuleCount, 'ruleCode' | 'firings' | 'durationMs'>> {
+async function mergeFirings(tx: Tx, rule: RuleDefinition, version: RuleVersion, run: RunInfo, firings: number): Promise<Omit<RuleCount, 'ruleCode' | 'firings' | 'durationMs'>> {
+  // The warning tables are joined the same way whatever their statistics say. Analysed while empty (a first
+  // comparison after a reset: relpages 0), they looked empty to the planner, which then scanned all of
+  // warning_evidence for each new evidence row while the other unit committed 700,000 rows into it: one
+  // unit ran for over 16 minutes instead of about a minute (session 11). Many firings (a unit's, a big
+  // file's) are hash-joined, reading the rule's warnings and evidence once; a few (a push's) are looked
+  // up by key. No error path restores the settings: an error ends the transaction, and them with it.
+  const setting = firings > mergeTuning.byKeyFirings ? 'enable_nestloop' : 'enable_seqscan';
+  const before = (await tx.query<{ v: string }>(`select current_setting('${setting}') as v`)).rows[0].v;
+  await tx.query(`select set_config('${setting}', 'off', true)`);
+  const merged = await mergeFiringsByKey(tx, rule, version, run);
+  await tx.query(`select set_config('${setting}', $1, true)`, [before]);
+  return merged;
+}
+
+/** Up to this many firings, a merge looks the warning tables up by key; beyond, it hash-joins them (tests lower it). */
+export const mergeTuning = { byKeyFirings: 5_000 };
+
+async function mergeFiringsByKey(tx: Tx, rule: RuleDefinition, version: RuleVersion, run: RunInfo): Promise<Omit<RuleCount, 'ruleCode' | 'firings' | 'durationMs'>> {
   const ev = await tx.query(
     `insert into mon_new_ev (subject_key, feed, record_id)
      select f.subject_key, u.feed, u.record_id
@@ -417,7 +435,7 @@ export async function evaluateSlice(tx: Tx, rules: readonly RuleDefinition[], ve
         const inserted = await tx.query(`insert into mon_firings (${FIRING_COLUMNS.join(', ')}) ${select}`, b.values);
         if (inserted.rowCount > 0) {
           count.firings += inserted.rowCount;
-          const merged = await mergeFirings(tx, rule, version, run);
+          const merged = await mergeFirings(tx, rule, version, run, inserted.rowCount);
           count.raised += merged.raised;
           count.updated += merged.updated;
           count.evidenceAdded += merged.evidenceAdded;
