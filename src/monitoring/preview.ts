@@ -151,7 +151,7 @@ interface Tally {
  * The counting statement over a firing SELECT, one set of counts per tally. Only the columns the counts
  * need are kept: the rule's summary, (for some rules) the look-up that names a person outside the registry
  * and (for household rules) the person who set it off or heads the household are then never computed
- * (MEDICAL_SELF_PAID_12M, province: 4.5 s → 3.5 s; RIGID_OVER_INCOME from the ledger: 1.6 s → s); the
+ * (MEDICAL_SELF_PAID_12M, province: 4.5 s → 3.5 s; RIGID_OVER_INCOME from the ledger: 1.7 → 1.5 s); the
  * sample's are looked up after, and the figures only where a tally compares one.
  */
 function countingStatement(select: string, ruleCode: string, tallies: Tally[], b: Binder): string {
