@@ -192,13 +192,14 @@ describeOnEngines('full comparison with two workers', ({ db }) => {
       `select w.rule_code || '|' || w.subject_key || '|' || w.region_code || '|' || w.level || '|' || w.summary || '|' ||
          (select string_agg(e.feed || ':' || e.record_id, ',' order by e.feed, e.record_id) from warning_evidence e where e.warning_id = w.id) as k
        from warnings w order by 1`)).rows.map((r) => r.k);
+    const clearWarnings = async () => {
+      for (const table of ['warning_events', 'warning_evidence', 'warnings']) await db().query(`delete from ${table}`);
+    };
     const one = await runFullComparison(db(), { today: TODAY, actor, workers: 1 });
     expect(one.status, one.error ?? '').toBe('completed');
     const withOne = await snapshot();
     expect(withOne.length).toBeGreaterThan(20);
-    await db().query('delete from warning_events');
-    await db().query('delete from warning_evidence');
-    await db().query('delete from warnings');
+    await clearWarnings();
     const two = await runFullComparison(db(), { today: TODAY, actor, workers: 2 });
     expect(two.status, two.error ?? '').toBe('completed');
     expect(await snapshot()).toEqual(withOne);
@@ -210,9 +211,7 @@ describeOnEngines('full comparison with two workers', ({ db }) => {
     const byKey = mergeTuning.byKeyFirings;
     mergeTuning.byKeyFirings = 0;
     try {
-      await db().query('delete from warning_events');
-      await db().query('delete from warning_evidence');
-      await db().query('delete from warnings');
+      await clearWarnings();
       const hashed = await runFullComparison(db(), { today: TODAY, actor, workers: 1 });
       expect(hashed.status, hashed.error ?? '').toBe('completed');
       expect(await snapshot()).toEqual(withOne);

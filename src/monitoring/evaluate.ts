@@ -322,8 +322,8 @@ async function mergeFirings(tx: Tx, rule: RuleDefinition, version: RuleVersion, 
   // file's) are hash-joined, reading the rule's warnings and evidence once; a few (a push's) are looked
   // up by key. No error path restores the settings: an error ends the transaction, and them with it.
   const setting = firings > mergeTuning.byKeyFirings ? 'enable_nestloop' : 'enable_seqscan';
-  const before = (await tx.query<{ v: string }>(`select current_setting('${setting}') as v`)).rows[0].v;
-  await tx.query(`select set_config('${setting}', 'off', true)`);
+  // One round trip (a push's evaluation is a few dozen statements): the value before, then the change.
+  const before = (await tx.query<{ v: string }>(`select current_setting('${setting}') as v, set_config('${setting}', 'off', true)`)).rows[0].v;
   const merged = await mergeFiringsByKey(tx, rule, version, run);
   await tx.query(`select set_config('${setting}', $1, true)`, [before]);
   return merged;
