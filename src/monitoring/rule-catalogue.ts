@@ -275,7 +275,8 @@ const DISABILITY_SEVERE: RuleDefinition = {
         then format('New disability certificate: %s, grade %s (issued %s)', ${labelCase('b.kind', DISABILITY_KIND_LABELS, 'en')}, b.grade, b.issued_on)
         else format('Disability upgraded from grade %s to %s: %s (issued %s)', b.earlier_grade, b.grade, ${labelCase('b.kind', DISABILITY_KIND_LABELS, 'en')}, b.issued_on) end as summary_en,
       ev.ev_feeds, ev.ev_ids
-    from best b join (select h.id_number, ${evidence('h', 'disability_certificate')} from hit h group by h.id_number) ev on ev.id_number = b.id_number`,
+    -- A left join, though every row has its evidence: one the planner may drop where the evidence is not read (previews).
+    from best b left join (select h.id_number, ${evidence('h', 'disability_certificate')} from hit h group by h.id_number) ev on ev.id_number = b.id_number`,
 };
 
 const DEATH_OF_LABOURER: RuleDefinition = {
@@ -458,7 +459,9 @@ const EDUCATION_BURDEN: RuleDefinition = {
       format('Enrolled on %s at %s (%s)%s', l.enrolled_on, l.school, ${labelCase('l.stage', SCHOOL_STAGE_LABELS, 'en')},
         case when l.tuition is not null then format(', tuition %s yuan/year', monitoring_yuan(l.tuition)) else '' end) as summary_en,
       ev.ev_feeds, ev.ev_ids
-    from latest l join (select h.id_number, ${evidence('h', 'student_enrollment')} from hit h group by h.id_number) ev on ev.id_number = l.id_number`,
+    -- A left join, though every row has its evidence: one the planner may drop where the evidence is not read
+    -- (previews: province 2.2–2.6 s → 1.7–2.3 s in psql, alternating).
+    from latest l left join (select h.id_number, ${evidence('h', 'student_enrollment')} from hit h group by h.id_number) ev on ev.id_number = l.id_number`,
 };
 
 /** The rows RIGID_OVER_INCOME counts: settlements and enrolments with tuition in the window, not retired. */
