@@ -25,7 +25,7 @@ import { FEEDS, feedTable } from '../src/feeds/catalogue';
 import { comparisonRunProgress, startFullComparison } from '../src/monitoring/comparison-runs';
 import { CLI, driveFullComparison, progressLine, reportLines } from '../src/monitoring/compare-cli';
 import { previewRule } from '../src/monitoring/preview';
-import { buildExpenseLedger, LEDGER_RULE } from '../src/monitoring/expense-ledger';
+import { ledgerOf } from '../src/monitoring/preview-ledgers';
 import { RULES } from '../src/monitoring/rule-catalogue';
 import { arg, freshBenchDatabase, peakRssMiB } from './bench-db';
 
@@ -244,17 +244,19 @@ async function previews(db: Database, today: string, args: string[]) {
     ? [['MEDICAL_SELF_PAID_12M', { thresholdFen: 1_500_000 }], ['SERIOUS_ILLNESS', { lookbackMonths: 6 }], ['RIGID_OVER_INCOME', { minExpenseFen: 800_000 }]]
     : (chosen === 'all' ? RULES.map((r) => r.code) : chosen.split(',')).map((code) => [code, {}]);
   const regions = arg(args, 'regions', 'province,360700000000,360731000000').split(',').map((r) => (r === 'province' ? null : r));
-  // RIGID_OVER_INCOME's city and province previews count from the household expense ledger, which the
-  // server keeps current; here it is built first, and timed. --live computes them as if there were none.
+  // RIGID_OVER_INCOME's and MEDICAL_SELF_PAID_12M's city and province previews count from their ledgers,
+  // which the server keeps current; here they are built first, and timed. --live computes them as if there
+  // were none.
   const live = args.includes('--live');
-  if (!live && cases.some(([code]) => code === LEDGER_RULE)) {
-    const b = await buildExpenseLedger(db, today);
-    console.log(`household expense ledger: ${b.households.toLocaleString('en')} households as of ${b.asOf}, built in ${(b.durationMs / 1000).toFixed(1)} s`);
+  const ledgers = live ? [] : [...new Set(cases.map(([code]) => ledgerOf(code)).filter((l) => l !== undefined))];
+  for (const ledger of ledgers) {
+    const b = await ledger.build(db, today);
+    console.log(`${ledger.label}: ${b.rows.toLocaleString('en')} ${ledger.unit} as of ${b.asOf}, built in ${(b.durationMs / 1000).toFixed(1)} s`);
   }
   for (const [code, params] of cases) {
     for (const region of regions) {
       const r = await previewRule(db, province, code, { regionCode: region, params }, today, { live });
-      const how = r.ledger === null ? '' : r.ledger.used ? `, from the ledger and ${r.ledger.changedHouseholds} households changed since` : `, live: ${r.ledger.why}`;
+      const how = r.ledger === null ? '' : r.ledger.used ? `, from the ${r.ledger.name} ledger and ${r.ledger.changed} ${r.ledger.unit} changed since` : `, live: ${r.ledger.why}`;
       console.log(`preview ${code.padEnd(22)} ${(region ?? 'province').padEnd(12)}: ${(r.durationMs / 1000).toFixed(2)} s (proposed ${r.proposed.subjects.toLocaleString('en')}, current ${r.current.subjects.toLocaleString('en')}${how})`);
     }
   }

@@ -8,7 +8,7 @@ import { compareCommand, COMPARE_HELP } from './monitoring/compare-cli';
 import { subscribeComparisons } from './monitoring/realtime';
 import { loadDemoFeeds } from './monitoring/demo-feeds';
 import { runFullComparison } from './monitoring/comparison-runs';
-import { buildExpenseLedger, latestLedger, ledgerOutOfDate } from './monitoring/expense-ledger';
+import { ledgerOutOfDate, PREVIEW_LEDGERS } from './monitoring/preview-ledgers';
 import { startLedgerKeeper } from './monitoring/ledger-keeper';
 import { subscribeVerificationTasks } from './casework/events';
 import { openVerificationTasks, escalateOverdueTasks } from './casework/tasks';
@@ -44,9 +44,10 @@ ${COMPARE_HELP}
 ${BENEFITS_HELP}
   tasks open | escalate [--today D]
                                 open verification tasks for warnings that have none; escalate overdue tasks to the county
-  ledger build | status [--today D]
-                                build the household expense ledger that RIGID_OVER_INCOME's city and province previews
-                                count from (serve keeps it current by itself), or show whether it serves today
+  ledger build | status [--today D] [--ledger householdExpense|medicalSelfPaid]
+                                build the ledgers that city and province previews of RIGID_OVER_INCOME (household
+                                expense ledger) and MEDICAL_SELF_PAID_12M (personal medical ledger) count from
+                                (serve keeps them current by itself), or show whether they serve today
   help                          this text
 
 Environment: DATABASE_URL (PostgreSQL; absent → embedded PGlite in SAFETYNET_DATA_DIR, default ./data),
@@ -249,18 +250,23 @@ async function tasks(args: string[]) {
 
 async function ledger(args: string[]) {
   const [sub, ...rest] = args;
-  if (sub !== 'build' && sub !== 'status') throw new Error('usage: safetynet ledger build | status [--today YYYY-MM-DD]');
-  const { values } = parseArgs({ args: rest, options: { today: { type: 'string' } } });
+  const usage = `usage: safetynet ledger build | status [--today YYYY-MM-DD] [--ledger ${PREVIEW_LEDGERS.map((l) => l.name).join('|')}]`;
+  if (sub !== 'build' && sub !== 'status') throw new Error(usage);
+  const { values } = parseArgs({ args: rest, options: { today: { type: 'string' }, ledger: { type: 'string' } } });
   const today = values.today ?? todayIn({ now: () => new Date() });
+  const ledgers = PREVIEW_LEDGERS.filter((l) => values.ledger === undefined || l.name === values.ledger);
+  if (ledgers.length === 0) throw new Error(usage);
   const { db } = await prepared({ quiet: true });
   try {
-    if (sub === 'build') {
-      const b = await buildExpenseLedger(db, today);
-      process.stderr.write(`household expense ledger as of ${b.asOf}: ${b.households} households in ${(b.durationMs / 1000).toFixed(1)} s\n`);
-    } else {
-      const b = await latestLedger(db);
-      const why = await ledgerOutOfDate(db, today);
-      process.stdout.write(`${JSON.stringify({ latest: b, servesToday: why === null, why })}\n`);
+    for (const l of ledgers) {
+      if (sub === 'build') {
+        const b = await l.build(db, today);
+        process.stderr.write(`${l.label} as of ${b.asOf}: ${b.rows} ${l.unit} in ${(b.durationMs / 1000).toFixed(1)} s\n`);
+      } else {
+        const b = await l.latest(db);
+        const why = await ledgerOutOfDate(db, l, today);
+        process.stdout.write(`${JSON.stringify({ ledger: l.name, rule: l.ruleCode, latest: b, servesToday: why === null, why })}\n`);
+      }
     }
   } finally {
     await db.close();

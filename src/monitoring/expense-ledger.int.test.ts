@@ -5,9 +5,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeOnEngines } from '../../test/engines';
 import { runFullComparison } from './comparison-runs';
-import { buildExpenseLedger, keepLedgerCurrent, latestLedger, ledgerOutOfDate, usableLedger } from './expense-ledger';
+import { buildExpenseLedger, householdExpenseLedger, latestLedger, usableLedger } from './expense-ledger';
 import { startLedgerKeeper } from './ledger-keeper';
-import { previewRule, type PreviewResult } from './preview';
+import { keepLedgerCurrent, ledgerOutOfDate } from './preview-ledgers';
+import type { IdRange } from './evaluate';
+import { compareWithLive } from './ledger-test-support';
+import { previewRule } from './preview';
 import { COUNTY, TODAY, World, type Made } from './test-support';
 
 const actor = { userId: null, name: 'test' };
@@ -24,17 +27,8 @@ describeOnEngines('household expense ledger', ({ db }) => {
   const pair = (options: { categories?: string[]; county?: string } = {}) =>
     w.household([{ birthDate: '1975-03-03' }, { birthDate: '2005-04-04', relation: 'child' }], options);
 
-  /** The same preview from the ledger and live: equal counts and samples; returns the ledger's. */
-  const compare = async (what: string, regionCode: string | null, params: Record<string, unknown>, expectLedger: boolean | null = true): Promise<PreviewResult> => {
-    const input = { regionCode, params };
-    const fromLedger = await previewRule(db(), province, 'RIGID_OVER_INCOME', input, TODAY, { sampleSize: 50 });
-    const live = await previewRule(db(), province, 'RIGID_OVER_INCOME', input, TODAY, { sampleSize: 50, live: true });
-    expect(fromLedger.ledger === null ? null : fromLedger.ledger.used, what).toBe(expectLedger);
-    expect(fromLedger.proposed, what).toEqual(live.proposed);
-    expect(fromLedger.current, what).toEqual(live.current);
-    expect(fromLedger.sample, what).toEqual(live.sample);
-    return fromLedger;
-  };
+  const compare = (what: string, regionCode: string | null, params: Record<string, unknown>, expectLedger: boolean | null = true, idRanges?: IdRange[]) =>
+    compareWithLive(db(), 'RIGID_OVER_INCOME', what, regionCode, params, expectLedger, idRanges);
   const CASES: [string | null, Record<string, unknown>][] = [
     [null, {}], [null, { minExpenseFen: 800_000 }], [null, { ratio: 2 }], [CITY, {}], [CITY, { minExpenseFen: 800_000 }], [COUNTY, {}],
   ];
@@ -84,7 +78,7 @@ describeOnEngines('household expense ledger', ({ db }) => {
     expect((await db().query('select * from expense_ledger_changes')).rows).toEqual([]);
     expect(await latestLedger(db())).toBeNull();
     const build = await buildExpenseLedger(db(), TODAY);
-    expect(build).toMatchObject({ asOf: TODAY, windowMonths: 12, incomeInsuranceTypes: ['employee_pension'], households: 8 });
+    expect(build).toMatchObject({ asOf: TODAY, windowMonths: 12, incomeInsuranceTypes: ['employee_pension'], rows: 8 });
     const rows = await db().query<{ household_id: string; medical: string; tuition: string; income: string }>(
       'select household_id, medical, tuition, income from expense_ledger where build_id = $1', [build.id]);
     const of = (k: string) => rows.rows.find((r) => Number(r.household_id) === h[k].householdId)!;
@@ -106,7 +100,7 @@ describeOnEngines('household expense ledger', ({ db }) => {
   describe('changes after the build', () => {
     it('new records of each feed', async () => {
       await w.feed('medical_settlement', [med(h.under.persons[1].idNumber, '2026-05-01', 200_000)]);
-      expect((await compare('medical', null, {})).ledger).toMatchObject({ used: true, changedHouseholds: 1 });
+      expect((await compare('medical', null, {})).ledger).toMatchObject({ name: 'householdExpense', used: true, changed: 1, unit: 'households' });
       expect((await subjects()).subjects).toBe(6);
       await w.feed('tax_income', [{ id_number: h.over.persons[1].idNumber, period: '2026-03', income: 2_000_000, income_type: '工资薪金' }]);
       await w.feed('student_enrollment', [{ id_number: h.quiet.persons[1].idNumber, school: '职校', stage: 'secondary_vocational', enrolled_on: '2026-03-01', tuition: 1_000_000 }]);
@@ -155,7 +149,7 @@ describeOnEngines('household expense ledger', ({ db }) => {
       expect((await db().query('select id from expense_ledger_builds')).rows.map((r: any) => Number(r.id))).toEqual([build.id]);
       expect((await db().query('select * from expense_ledger_changes')).rows).toEqual([]);
       const ledger = await usableLedger(db(), { windowMonths: 12, incomeInsuranceTypes: ['employee_pension'] }, TODAY);
-      expect(ledger).toMatchObject({ build: { id: build.id }, changedHouseholds: [] });
+      expect(ledger).toMatchObject({ build: { id: build.id }, changed: { households: [] } });
       expect(await subjects(null, { minExpenseFen: 800_000 })).toEqual(before);
       await compareAll('rebuilt');
     });
@@ -163,23 +157,28 @@ describeOnEngines('household expense ledger', ({ db }) => {
 
   it('stands aside on another day, with another window or other income types', async () => {
     const otherDay = await previewRule(db(), province, 'RIGID_OVER_INCOME', { params: {} }, '2026-06-16');
-    expect(otherDay.ledger).toEqual({ used: false, why: 'otherDay' });
+    expect(otherDay.ledger).toEqual({ name: 'householdExpense', used: false, why: 'otherDay' });
     const window = await compare('window', null, { windowMonths: 6 }, false);
-    expect(window.ledger).toEqual({ used: false, why: 'otherParams' });
-    expect((await compare('income types', CITY, { incomeInsuranceTypes: [] }, false)).ledger).toEqual({ used: false, why: 'otherParams' });
-    // Other rules never use it.
-    expect((await previewRule(db(), province, 'MEDICAL_SELF_PAID_12M', { params: {} }, TODAY)).ledger).toBeNull();
+    expect(window.ledger).toEqual({ name: 'householdExpense', used: false, why: 'otherParams' });
+    expect((await compare('income types', CITY, { incomeInsuranceTypes: [] }, false)).ledger).toEqual({ name: 'householdExpense', used: false, why: 'otherParams' });
+    // Rules without a ledger say nothing of one.
+    expect((await previewRule(db(), province, 'SERIOUS_ILLNESS', { params: {} }, TODAY)).ledger).toBeNull();
   });
 
   it('is built again when it no longer serves the day, and left alone while it does', async () => {
-    expect(await ledgerOutOfDate(db(), TODAY)).toBeNull();
-    expect(await keepLedgerCurrent(db(), TODAY)).toBeNull();
+    expect(await ledgerOutOfDate(db(), householdExpenseLedger, TODAY)).toBeNull();
+    expect(await keepLedgerCurrent(db(), householdExpenseLedger, TODAY)).toBeNull();
     const lines: string[] = [];
     const keeper = startLedgerKeeper(db(), () => '2026-06-16', { firstAfterMs: 60_000, log: (line) => lines.push(line) });
     await Promise.all([keeper.check(), keeper.check()]); // one build, not two
     keeper.stop();
-    expect(lines).toEqual([expect.stringMatching(/^household expense ledger built \(otherDay\): \d+ households as of 2026-06-16 in /)]);
-    expect(await ledgerOutOfDate(db(), '2026-06-16')).toBeNull();
-    expect(await ledgerOutOfDate(db(), TODAY)).toBe('otherDay');
+    // Every ledger is checked; the ledgers of people, never built here, are built too.
+    expect(lines).toEqual([
+      expect.stringMatching(/^household expense ledger built \(otherDay\): \d+ households as of 2026-06-16 in /),
+      expect.stringMatching(/^personal medical ledger built \(none\): \d+ people as of 2026-06-16 in /),
+      expect.stringMatching(/^personal contribution ledger built \(none\): \d+ people as of 2026-06-16 in /),
+    ]);
+    expect(await ledgerOutOfDate(db(), householdExpenseLedger, '2026-06-16')).toBeNull();
+    expect(await ledgerOutOfDate(db(), householdExpenseLedger, TODAY)).toBe('otherDay');
   });
 });

@@ -1,13 +1,13 @@
-// Keeps the household expense ledger current while the platform runs: shortly after start and then every
-// few minutes it checks whether the ledger still serves today's previews (it no longer does after
-// midnight, after the province edits the rule's window or income types, or once many households have
-// changed) and builds it again if not. A build reads for about a minute at province scale without
-// blocking writers (expense-ledger.ts); previews meanwhile compute live.
+// Keeps the preview ledgers current while the platform runs: shortly after start and then every few
+// minutes it checks whether each ledger still serves today's previews (it no longer does after midnight,
+// after the province edits the parameters its figures depend on, or once much has changed) and builds it
+// again if not. A build reads for about a minute at province scale without blocking writers
+// (ledger-builds.ts); previews meanwhile compute live.
 import type { Database } from '../platform/db';
-import { keepLedgerCurrent } from './expense-ledger';
+import { keepLedgerCurrent, PREVIEW_LEDGERS } from './preview-ledgers';
 
 export interface LedgerKeeper {
-  /** One check (and build if needed) now; resolves when done. Checks never overlap. */
+  /** One check of every ledger (and builds where needed) now; resolves when done. Checks never overlap. */
   check(): Promise<void>;
   stop(): void;
 }
@@ -18,10 +18,15 @@ export function startLedgerKeeper(db: Database, today: () => string, options: { 
   const check = () => {
     running ??= (async () => {
       try {
-        const built = await keepLedgerCurrent(db, today());
-        if (built) log(`household expense ledger built (${built.why}): ${built.build.households} households as of ${built.build.asOf} in ${(built.build.durationMs / 1000).toFixed(1)} s`);
-      } catch (e) {
-        log(`household expense ledger not built: ${(e as Error).message}`);
+        // One after the other: each build wants both cores' worth of reading for a minute.
+        for (const ledger of PREVIEW_LEDGERS) {
+          try {
+            const built = await keepLedgerCurrent(db, ledger, today());
+            if (built) log(`${ledger.label} built (${built.why}): ${built.build.rows} ${ledger.unit} as of ${built.build.asOf} in ${(built.build.durationMs / 1000).toFixed(1)} s`);
+          } catch (e) {
+            log(`${ledger.label} not built: ${(e as Error).message}`);
+          }
+        }
       } finally {
         running = null;
       }

@@ -14,7 +14,8 @@ import { addCountiesToSlice, addIdsToSlice, appliesToCondition, Binder, ensureWo
 import { editableRegion, ensureRules, loadVersions, proposeVersion, requireRule, type RuleVersionInput } from './rule-store';
 import type { AppliesTo, RuleDefinition, RuleParams } from './rule-types';
 import { regionLevel, versionInForce, type RuleVersion } from './rule-versions';
-import { LEDGER_RULE, ledgerFiringRule, usableLedger, type LedgerMiss } from './expense-ledger';
+import type { LedgerMiss, LedgerName } from './ledger-types';
+import { ledgerOf } from './preview-ledgers';
 
 /** What counting needs of a version (in force, or proposed). */
 type Counting = Pick<RuleVersion, 'params' | 'appliesTo' | 'enabled'>;
@@ -55,10 +56,11 @@ export interface PreviewResult {
   current: PreviewCounts & { version: number };
   sample: PreviewSample[];
   /**
-   * RIGID_OVER_INCOME for a city or the province: counted from the household expense ledger (its day and
-   * build, and the households changed since, evaluated live), or why not (computed live).
+   * A rule with a preview ledger (RIGID_OVER_INCOME, MEDICAL_SELF_PAID_12M), for a city or the province:
+   * counted from the ledger (its day and build, and the subjects changed since, evaluated live: households
+   * or people as `unit` says), or why not (computed live).
    */
-  ledger: { used: true; asOf: string; builtAt: string; changedHouseholds: number } | { used: false; why: LedgerMiss } | null;
+  ledger: { name: LedgerName; used: true; asOf: string; builtAt: string; changed: number; unit: 'households' | 'people' } | { name: LedgerName; used: false; why: LedgerMiss } | null;
   durationMs: number;
 }
 
@@ -96,13 +98,13 @@ export const PREVIEW_ID_RANGES = 2;
 /**
  * The ID ranges a person rule's open preview is split into: the quantiles of the ID numbers in the rule's
  * first feed, read off the table's statistics. One range (everything) for other rules, and when there
- * are no statistics yet.
+ * are no statistics yet. `fromLedger`: the rule is counted from its ledger, read in ID order whatever it is.
  */
-export async function previewIdRanges(db: Database, rule: RuleDefinition, ranges = PREVIEW_ID_RANGES): Promise<IdRange[]> {
+export async function previewIdRanges(db: Database, rule: RuleDefinition, ranges = PREVIEW_ID_RANGES, fromLedger = false): Promise<IdRange[]> {
   const everything: IdRange[] = [{ from: null, to: null }];
   // Only rules that read their feed in ID order (wholeScan 'idOrder') read less for a narrower range; the
   // others scan the whole table in each range (RECOVERY_EMPLOYMENT, province: 4.2 s → 5.6 s split in two).
-  if (rule.subject !== 'person' || rule.wholeScan !== 'idOrder' || ranges < 2) return everything;
+  if (rule.subject !== 'person' || (rule.wholeScan !== 'idOrder' && !fromLedger) || ranges < 2) return everything;
   const table = feedTable(findFeed(rule.feeds[0])!);
   const bounds = (await db.query<{ bounds: string[] | null }>(
     `select histogram_bounds::text::text[] as bounds from pg_stats
@@ -245,7 +247,7 @@ interface CountOptions {
   idRanges?: IdRange[];
   /** Count a proposal and the version in force apart even where one scan could serve both (tests). */
   separateScans?: boolean;
-  /** Compute RIGID_OVER_INCOME live even where the household expense ledger could serve (tests). */
+  /** Compute a rule live even where its preview ledger could serve (tests, the bench's --live). */
   live?: boolean;
 }
 
@@ -273,22 +275,36 @@ async function count(db: Database, rule: RuleDefinition, scanParams: RuleParams,
       return runCounting(tx, select, rule, tallies, b);
     });
   } else {
-    const regionCond = (b: Binder) => (alias: string) => (region === null || regionLevel(region) === 1 ? 'true' : `${alias}.city_code = ${b.add(region, '::text')}`);
-    const ledger = rule.code === LEDGER_RULE && !options.live ? await usableLedger(db, scanParams, today) : null;
-    if (ledger && 'build' in ledger) {
-      ledgerUse = { used: true, asOf: ledger.build.asOf, builtAt: ledger.build.finishedAt, changedHouseholds: ledger.changedHouseholds.length };
-      // The ledger's households that nothing has touched since it was built, and the others evaluated live.
+    // The region is bound once, when first used: a placeholder bound and never used has no type.
+    const regionCond = (b: Binder) => {
+      let bound: string | null = null;
+      return (alias: string) => (region === null || regionLevel(region) === 1 ? 'true' : `${alias}.city_code = ${bound ??= b.add(region, '::text')}`);
+    };
+    const ledgerDef = options.live ? undefined : ledgerOf(rule.code);
+    const ledger = ledgerDef ? await ledgerDef.serving(db, scanParams, today) : null;
+    // Ranges split subjects only when the subject is the person of the feed rows (a household's members
+    // may fall into different ranges).
+    const servedByLedger = ledgerDef !== undefined && ledger !== null && 'build' in ledger;
+    const ranges = rule.subject === 'person' && options.idRanges ? options.idRanges : await previewIdRanges(db, rule, PREVIEW_ID_RANGES, servedByLedger);
+    if (ledgerDef && ledger && 'build' in ledger) {
+      const { changed } = ledger;
+      const changedCount = 'households' in changed ? changed.households.length : changed.idNumbers.length;
+      ledgerUse = { name: ledgerDef.name, used: true, asOf: ledger.build.asOf, builtAt: ledger.build.finishedAt, changed: changedCount, unit: ledgerDef.unit };
+      // The ledger's subjects that nothing has touched since it was built (routed in ranges of ID numbers
+      // side by side, for a person rule), and the others evaluated live.
       const parts = await Promise.all([
-        db.transaction(async (tx) => {
+        ...ranges.map((idRange) => db.transaction(async (tx) => {
           await tuneTransaction(tx);
           const b = new Binder();
-          const select = firingSelect(ledgerFiringRule(ledger), scanParams, { kind: 'open', region: regionCond(b), provinceCode: province }, today, b, appliesTo);
+          const select = firingSelect(ledger.firingRule, scanParams, { kind: 'open', region: regionCond(b), provinceCode: province, idRange }, today, b, appliesTo);
           return runCounting(tx, select, rule, tallies, b);
-        }),
-        ledger.changedHouseholds.length === 0 ? tallies.map(() => NO_PART) : withoutWriting(db, async (tx) => {
+        })),
+        changedCount === 0 ? tallies.map(() => NO_PART) : withoutWriting(db, async (tx) => {
           await tuneTransaction(tx);
           await ensureWorkTables(tx);
-          const people = await addIdsToSlice(tx, 'select p.id_number from persons p where p.household_id = any($1::bigint[])', [ledger.changedHouseholds], province);
+          const people = 'households' in changed
+            ? await addIdsToSlice(tx, 'select p.id_number from persons p where p.household_id = any($1::bigint[])', [changed.households], province)
+            : await addIdsToSlice(tx, 'select unnest($1::text[]) as id_number', [changed.idNumbers], province);
           await tx.query('analyze mon_slice');
           const b = new Binder();
           const inRegion = regionCond(b);
@@ -299,10 +315,7 @@ async function count(db: Database, rule: RuleDefinition, scanParams: RuleParams,
       ]);
       counted = tallies.map((t, i) => mergeParts(parts.map((p) => p[i]), t.sampleSize));
     } else {
-      if (ledger) ledgerUse = { used: false, why: ledger.miss };
-      // Ranges split subjects only when the subject is the person of the feed rows (a household's members
-      // may fall into different ranges).
-      const ranges = rule.subject === 'person' && options.idRanges ? options.idRanges : await previewIdRanges(db, rule);
+      if (ledgerDef && ledger && 'miss' in ledger) ledgerUse = { name: ledgerDef.name, used: false, why: ledger.miss };
       const parts = await Promise.all(ranges.map((idRange) => {
         const b = new Binder();
         const select = firingSelect(rule, scanParams, { kind: 'open', region: regionCond(b), provinceCode: province, idRange }, today, b, appliesTo);

@@ -87,6 +87,24 @@ const deathsInHouseholds = (q: RuleSql) => `
 
 // ── the rules ──────────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * Each person's self-paid medical costs over the window (settlements that are not evidence of a closed
+ * warning of the rule), from `minimum` on when given: MEDICAL_SELF_PAID_12M's sums, which the personal
+ * medical ledger keeps with no minimum (medical-ledger.ts).
+ */
+function medicalSelfPaidSums(q: RuleSql, minimum: string | null): string {
+  return `
+      select m.id_number, sum(m.self_paid) as total, count(*) as settlements
+      from feed_medical_settlement m
+      where ${q.inSlice('m')} and m.settled_on > ${q.monthsAgo('windowMonths')} and m.settled_on <= ${q.today}
+        and ${q.fresh('m', 'medical_settlement')}
+      group by m.id_number${minimum === null ? '' : `
+      having sum(m.self_paid) >= ${minimum}`}`;
+}
+
+/** The personal medical ledger's rows: MEDICAL_SELF_PAID_12M's sums for everyone with settlements in the window. */
+export const medicalLedgerSql = (q: RuleSql) => `select s.id_number, s.total as self_paid from (${medicalSelfPaidSums(q, null)}) s`;
+
 const MEDICAL_SELF_PAID_12M: RuleDefinition = {
   code: 'MEDICAL_SELF_PAID_12M',
   name: '医疗自付费用累计过高',
@@ -106,14 +124,7 @@ const MEDICAL_SELF_PAID_12M: RuleDefinition = {
     en: `Warns when a person's self-paid medical costs over the last ${n(p, 'windowMonths')} months reach ${formatYuan(n(p, 'thresholdFen'))} yuan (reversals count negative).`,
   }),
   sql: (q) => `
-    with hit as (
-      select m.id_number, sum(m.self_paid) as total, count(*) as settlements
-      from feed_medical_settlement m
-      where ${q.inSlice('m')} and m.settled_on > ${q.monthsAgo('windowMonths')} and m.settled_on <= ${q.today}
-        and ${q.fresh('m', 'medical_settlement')}
-      group by m.id_number
-      having sum(m.self_paid) >= ${q.p('thresholdFen')}
-    )
+    with hit as (${medicalSelfPaidSums(q, q.p('thresholdFen'))})
     select h.id_number, ev.name,
       jsonb_build_object('selfPaidFen', h.total, 'thresholdFen', ${q.p('thresholdFen')}, 'windowMonths', ${q.p('windowMonths')},
         'after', ${q.monthsAgo('windowMonths')}, 'through', ${q.today}, 'settlements', h.settlements) as figures,

@@ -361,8 +361,11 @@ function PreviewView({ preview, rule }: { preview: PreviewResult; rule: RuleDeta
       {preview.ledger && (
         <div className="sn-muted sn-small" data-testid="preview-ledger">
           {preview.ledger.used
-            ? t('monitoring.preview.ledger.used', { time: formatDateTime(preview.ledger.builtAt, locale), n: preview.ledger.changedHouseholds })
-            : t(`monitoring.preview.ledger.${preview.ledger.why}`)}
+            ? t('monitoring.preview.ledger.used', {
+                ledger: t(`monitoring.preview.ledger.name.${preview.ledger.name}`), time: formatDateTime(preview.ledger.builtAt, locale),
+                n: preview.ledger.changed, unit: t(`monitoring.preview.ledger.unit.${preview.ledger.unit}`),
+              })
+            : t(`monitoring.preview.ledger.${preview.ledger.why}`, { ledger: t(`monitoring.preview.ledger.name.${preview.ledger.name}`) })}
         </div>
       )}
       {p.byCounty.length > 1 && (

@@ -1,0 +1,24 @@
+// Shared by the ledgers' tests: a preview counted from a ledger must equal the same preview computed live.
+import { expect } from 'vitest';
+import type { Database } from '../platform/db';
+import type { IdRange } from './evaluate';
+import { previewRule, type PreviewResult } from './preview';
+import { TODAY } from './test-support';
+
+export const PROVINCE_ACCOUNT = { userId: 0, username: 'test', role: 'province' as const, regionCode: '360000000000', regionLevel: 1 };
+
+/**
+ * The same preview from the ledger and live: whether the ledger served (null: no ledger line, as for a
+ * county), equal counts, counties and samples; returns the ledger's.
+ */
+export async function compareWithLive(db: Database, rule: string, what: string, regionCode: string | null, params: Record<string, unknown>,
+  expectLedger: boolean | null = true, idRanges?: IdRange[]): Promise<PreviewResult> {
+  const input = { regionCode, params };
+  const fromLedger = await previewRule(db, PROVINCE_ACCOUNT, rule, input, TODAY, { sampleSize: 50, idRanges });
+  const live = await previewRule(db, PROVINCE_ACCOUNT, rule, input, TODAY, { sampleSize: 50, live: true });
+  expect(fromLedger.ledger === null ? null : fromLedger.ledger.used, what).toBe(expectLedger);
+  expect(fromLedger.proposed, what).toEqual(live.proposed);
+  expect(fromLedger.current, what).toEqual(live.current);
+  expect(fromLedger.sample, what).toEqual(live.sample);
+  return fromLedger;
+}
