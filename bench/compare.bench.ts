@@ -7,8 +7,8 @@
 //   * push-to-listed latency at 200 pushes/s against a real server on 127.0.0.1 (bounded, stops by itself).
 // `npm run bench -- compare [--people N] [--seconds S] [--rate R] [--keep] [--prepare-only] [--reuse [--push-only | --preview-only
 // [--rules all|CODE,…] [--regions province,CODE,…] [--live] | --full-only]]` (--full-only: the full comparison with 2
-// workers; with --preview-only as well, the previews follow it, with its warnings in place). The household expense
-// ledger is built (and timed) before the previews; --live computes RIGID_OVER_INCOME without it. Targets: full < 5 min,
+// workers; with --preview-only as well, the previews follow it, with its warnings in place). The ledgers of the
+// rules previewed are built (and timed) before the previews; --live computes without them. Targets: full < 5 min,
 // preview < 2 s, push-to-listed p99 < 1 s.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -251,7 +251,7 @@ async function previews(db: Database, today: string, args: string[]) {
   const ledgers = live ? [] : [...new Set(cases.map(([code]) => ledgerOf(code)).filter((l) => l !== undefined))];
   for (const ledger of ledgers) {
     const b = await ledger.build(db, today);
-    console.log(`${ledger.label}: ${b.rows.toLocaleString('en')} ${ledger.unit} as of ${b.asOf}, built in ${(b.durationMs / 1000).toFixed(1)} s`);
+    console.log(`${ledger.label}: ${b.rows.toLocaleString('en')} rows as of ${b.asOf}, built in ${(b.durationMs / 1000).toFixed(1)} s`);
   }
   for (const [code, params] of cases) {
     for (const region of regions) {

@@ -1,4 +1,4 @@
--- Two ledgers of people (the household expense ledger of 0010 keeps households).
+-- Three ledgers of people (the household expense ledger of 0010 keeps households).
 --
 -- The personal medical ledger (个人医疗自付台账): every person's self-paid medical costs over a window of
 -- months as of a date, as MEDICAL_SELF_PAID_12M sums them (settlements that are not evidence of a closed
@@ -65,6 +65,37 @@ create table contribution_ledger_changes (
   changed_at timestamptz not null default now()
 );
 
+-- The monthly medical ledger (个人月度医疗自付台账): every person's self-paid medical costs per calendar month
+-- over the last 24 (this month up to the build's day), as MEDICAL_SPIKE sums them (settlements that are not
+-- evidence of a closed warning of that rule), the months of 1,000 yuan or more: the months a preview's
+-- minimum can keep (a lower minimum is counted live). Baselines are still read off the settlements.
+create table medical_month_ledger_builds (
+  id bigint generated always as identity primary key,
+  as_of date not null,
+  feed_watermarks jsonb not null,
+  changes_watermark bigint not null,
+  row_count integer,
+  started_at timestamptz not null default now(),
+  finished_at timestamptz,
+  duration_ms integer
+);
+
+create table medical_month_ledger (
+  build_id bigint not null,
+  id_number text not null,
+  mon date not null,
+  amount bigint not null,
+  primary key (build_id, id_number, mon)
+);
+create index medical_month_ledger_amount on medical_month_ledger (build_id, amount) include (id_number, mon);
+
+create table medical_month_ledger_changes (
+  id bigint generated always as identity primary key,
+  id_number text not null,
+  reason text not null check (reason in ('evidence_closed')),
+  changed_at timestamptz not null default now()
+);
+
 -- Evidence of a closed warning no longer counts: the people whose records they were are computed live.
 -- Statement-level, and nothing is logged for a ledger never built.
 create function person_ledgers_log_closed_evidence() returns trigger language plpgsql as $$
@@ -75,6 +106,13 @@ begin
     from new_rows n join old_rows o on o.rule_code = n.rule_code and o.feed = n.feed and o.record_id = n.record_id
     join feed_medical_settlement m on m.id = n.record_id
     where n.rule_code = 'MEDICAL_SELF_PAID_12M' and n.feed = 'medical_settlement' and n.closed is distinct from o.closed;
+  end if;
+  if exists (select 1 from medical_month_ledger_builds) then
+    insert into medical_month_ledger_changes (id_number, reason)
+    select distinct m.id_number, 'evidence_closed'
+    from new_rows n join old_rows o on o.rule_code = n.rule_code and o.feed = n.feed and o.record_id = n.record_id
+    join feed_medical_settlement m on m.id = n.record_id
+    where n.rule_code = 'MEDICAL_SPIKE' and n.feed = 'medical_settlement' and n.closed is distinct from o.closed;
   end if;
   if exists (select 1 from contribution_ledger_builds) then
     insert into contribution_ledger_changes (id_number, reason)

@@ -261,7 +261,7 @@ async function ledger(args: string[]) {
     for (const l of ledgers) {
       if (sub === 'build') {
         const b = await l.build(db, today);
-        process.stderr.write(`${l.label} as of ${b.asOf}: ${b.rows} ${l.unit} in ${(b.durationMs / 1000).toFixed(1)} s\n`);
+        process.stderr.write(`${l.label} as of ${b.asOf}: ${b.rows} rows in ${(b.durationMs / 1000).toFixed(1)} s\n`);
       } else {
         const b = await l.latest(db);
         const why = await ledgerOutOfDate(db, l, today);

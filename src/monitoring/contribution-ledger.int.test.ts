@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeOnEngines } from '../../test/engines';
 import { runFullComparison } from './comparison-runs';
-import { buildContributionLedger, contributionMonthsLedger, LEDGER_MONTHS, runCondition, usableContributionLedger } from './contribution-ledger';
+import { contributionMonthsLedger, LEDGER_MONTHS, runCondition } from './contribution-ledger';
 import type { IdRange } from './evaluate';
 import { compareWithLive, PROVINCE_ACCOUNT } from './ledger-test-support';
 import { ledgerOutOfDate } from './preview-ledgers';
@@ -107,7 +107,7 @@ describeOnEngines('personal contribution ledger', ({ db }) => {
   });
 
   it('builds the months of every person and type within its window', async () => {
-    const build = await buildContributionLedger(db(), TODAY);
+    const build = await contributionMonthsLedger.build(db(), TODAY);
     expect(build).toMatchObject({ asOf: TODAY, rows: 14 });
     const months = async (k: string, type = 'employee_pension') => BigInt((await db().query<{ months: string }>(
       'select months::text from contribution_ledger where build_id = $1 and id_number = $2 and insurance_type = $3', [build.id, id(k), type])).rows[0].months);
@@ -161,10 +161,10 @@ describeOnEngines('personal contribution ledger', ({ db }) => {
     it('a rebuild takes the changes in and starts the log afresh', async () => {
       const before = await subjects(null, { lookbackMonths: 6 });
       await db().query(`insert into contribution_ledger_builds (as_of, feed_watermarks, changes_watermark) values ($1, '{}', 0)`, [TODAY]);
-      const build = await buildContributionLedger(db(), TODAY);
+      const build = await contributionMonthsLedger.build(db(), TODAY);
       expect((await db().query('select id from contribution_ledger_builds')).rows.map((r: any) => Number(r.id))).toEqual([build.id]);
       expect((await db().query('select * from contribution_ledger_changes')).rows).toEqual([]);
-      expect(await usableContributionLedger(db(), { consecutiveMonths: 6, lookbackMonths: 3 }, TODAY)).toMatchObject({ build: { id: build.id }, changed: { idNumbers: [] } });
+      expect(await contributionMonthsLedger.serving(db(), { consecutiveMonths: 6, lookbackMonths: 3 }, TODAY)).toMatchObject({ build: { id: build.id }, changed: { idNumbers: [] } });
       expect(await subjects(null, { lookbackMonths: 6 })).toBe(before);
       await compareAll('rebuilt');
     });

@@ -174,9 +174,10 @@ describeOnEngines('household expense ledger', ({ db }) => {
     keeper.stop();
     // Every ledger is checked; the ledgers of people, never built here, are built too.
     expect(lines).toEqual([
-      expect.stringMatching(/^household expense ledger built \(otherDay\): \d+ households as of 2026-06-16 in /),
-      expect.stringMatching(/^personal medical ledger built \(none\): \d+ people as of 2026-06-16 in /),
-      expect.stringMatching(/^personal contribution ledger built \(none\): \d+ people as of 2026-06-16 in /),
+      expect.stringMatching(/^household expense ledger built \(otherDay\): \d+ rows as of 2026-06-16 in /),
+      expect.stringMatching(/^personal medical ledger built \(none\): \d+ rows as of 2026-06-16 in /),
+      expect.stringMatching(/^monthly medical ledger built \(none\): \d+ rows as of 2026-06-16 in /),
+      expect.stringMatching(/^personal contribution ledger built \(none\): \d+ rows as of 2026-06-16 in /),
     ]);
     expect(await ledgerOutOfDate(db(), householdExpenseLedger, '2026-06-16')).toBeNull();
     expect(await ledgerOutOfDate(db(), householdExpenseLedger, TODAY)).toBe('otherDay');

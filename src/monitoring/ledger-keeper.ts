@@ -22,7 +22,7 @@ export function startLedgerKeeper(db: Database, today: () => string, options: { 
         for (const ledger of PREVIEW_LEDGERS) {
           try {
             const built = await keepLedgerCurrent(db, ledger, today());
-            if (built) log(`${ledger.label} built (${built.why}): ${built.build.rows} ${ledger.unit} as of ${built.build.asOf} in ${(built.build.durationMs / 1000).toFixed(1)} s`);
+            if (built) log(`${ledger.label} built (${built.why}): ${built.build.rows} rows as of ${built.build.asOf} in ${(built.build.durationMs / 1000).toFixed(1)} s`);
           } catch (e) {
             log(`${ledger.label} not built: ${(e as Error).message}`);
           }

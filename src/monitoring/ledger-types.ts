@@ -6,7 +6,7 @@ import type { LedgerBuildRow } from './ledger-builds';
 import type { RuleDefinition, RuleParams } from './rule-types';
 
 /** The ledgers there are (named so in preview results, the CLI and logs). */
-export type LedgerName = 'householdExpense' | 'medicalSelfPaid' | 'contributionMonths';
+export type LedgerName = 'householdExpense' | 'medicalSelfPaid' | 'medicalMonths' | 'contributionMonths';
 
 /** Why a preview did not use a ledger (shown with the preview, so that a slow one explains itself). */
 export type LedgerMiss = 'none' | 'otherDay' | 'otherParams' | 'tooManyChanges';

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeOnEngines } from '../../test/engines';
 import { runFullComparison } from './comparison-runs';
-import { buildMedicalLedger, latestMedicalLedger, medicalSelfPaidLedger, usableMedicalLedger } from './medical-ledger';
+import { medicalSelfPaidLedger } from './medical-ledger';
 import { ledgerOutOfDate } from './preview-ledgers';
 import type { IdRange } from './evaluate';
 import { compareWithLive } from './ledger-test-support';
@@ -75,10 +75,10 @@ describeOnEngines('personal medical ledger', ({ db }) => {
   });
 
   it('builds one row of every person with settlements in the window, registry or not', async () => {
-    expect(await latestMedicalLedger(db())).toBeNull();
+    expect(await medicalSelfPaidLedger.latest(db())).toBeNull();
     expect((await db().query('select * from medical_ledger_changes')).rows).toEqual([]);
-    const build = await buildMedicalLedger(db(), TODAY);
-    expect(build).toMatchObject({ asOf: TODAY, windowMonths: 12, rows: 8 });
+    const build = await medicalSelfPaidLedger.build(db(), TODAY);
+    expect(build).toMatchObject({ asOf: TODAY, params: { window_months: 12 }, rows: 8 });
     const rows = await db().query<{ id_number: string; self_paid: string }>('select id_number, self_paid from medical_ledger where build_id = $1', [build.id]);
     const of = (idNumber: string) => Number(rows.rows.find((r) => r.id_number === idNumber)?.self_paid);
     expect([of(id('over')), of(id('twoParts')), of(id('reversed')), of(stranger())]).toEqual([2_500_000, 2_100_000, 1_400_000, 3_000_000]);
@@ -123,10 +123,10 @@ describeOnEngines('personal medical ledger', ({ db }) => {
       const before = await subjects(null, { thresholdFen: 800_000 });
       // A build that crashed after noting its watermarks is cleared away by the next one.
       await db().query(`insert into medical_ledger_builds (as_of, window_months, feed_watermarks, changes_watermark) values ($1, 12, '{}', 0)`, [TODAY]);
-      const build = await buildMedicalLedger(db(), TODAY);
+      const build = await medicalSelfPaidLedger.build(db(), TODAY);
       expect((await db().query('select id from medical_ledger_builds')).rows.map((r: any) => Number(r.id))).toEqual([build.id]);
       expect((await db().query('select * from medical_ledger_changes')).rows).toEqual([]);
-      expect(await usableMedicalLedger(db(), { windowMonths: 12 }, TODAY)).toMatchObject({ build: { id: build.id }, changed: { idNumbers: [] } });
+      expect(await medicalSelfPaidLedger.serving(db(), { windowMonths: 12 }, TODAY)).toMatchObject({ build: { id: build.id }, changed: { idNumbers: [] } });
       expect(await subjects(null, { thresholdFen: 800_000 })).toEqual(before);
       await compareAll('rebuilt');
     });

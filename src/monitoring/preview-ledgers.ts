@@ -7,8 +7,9 @@ import { householdExpenseLedger } from './expense-ledger';
 import { provinceParams, type LedgerBuildRow } from './ledger-builds';
 import type { LedgerMiss, PreviewLedger } from './ledger-types';
 import { medicalSelfPaidLedger } from './medical-ledger';
+import { medicalMonthsLedger } from './medical-month-ledger';
 
-export const PREVIEW_LEDGERS: readonly PreviewLedger[] = [householdExpenseLedger, medicalSelfPaidLedger, contributionMonthsLedger];
+export const PREVIEW_LEDGERS: readonly PreviewLedger[] = [householdExpenseLedger, medicalSelfPaidLedger, medicalMonthsLedger, contributionMonthsLedger];
 
 /** The ledger of a rule, if it has one. */
 export const ledgerOf = (ruleCode: string): PreviewLedger | undefined => PREVIEW_LEDGERS.find((l) => l.ruleCode === ruleCode);

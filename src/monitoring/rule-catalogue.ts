@@ -158,58 +158,77 @@ const MEDICAL_SPIKE: RuleDefinition = {
     zh: `某一自然月的个人自付费用不低于 ${formatYuan(n(p, 'minAmountFen'))} 元，且不低于此前 ${n(p, 'baselineMonths')} 个月月均的 ${n(p, 'factor')} 倍时预警；检查最近 ${n(p, 'lookbackMonths')} 个月（含本月）。`,
     en: `Warns when self-paid costs in one calendar month are at least ${formatYuan(n(p, 'minAmountFen'))} yuan and at least ${n(p, 'factor')} × the average of the ${n(p, 'baselineMonths')} months before; the last ${n(p, 'lookbackMonths')} months (this one included) are examined.`,
   }),
-  sql: (q, p) => {
-    const firstMonth = `(${q.monthOffset(n(p, 'lookbackMonths') - 1)} || '-01')::date`;
-    const spiking = `s.amount * ${q.p('baselineMonths')} >= ${q.p('factor')} * s.base_total`;
-    return `
-    with monthly as (
+  sql: (q, p) => medicalSpikeSql(q, p, `
       -- Months of the look-back at the minimum: a few among millions of people-months.
+      ${medicalMonthsSql(q, spikeFirstMonth(q, p), q.p('minAmountFen'))}`),
+};
+
+/** The first day of MEDICAL_SPIKE's look-back (this month included). */
+const spikeFirstMonth = (q: RuleSql, p: RuleParams) => `(${q.monthOffset(n(p, 'lookbackMonths') - 1)} || '-01')::date`;
+
+/**
+ * Each person's self-paid costs per calendar month from `firstMonth` to today (settlements that are not
+ * evidence of a closed warning of the rule), the months at `minimum` or more: MEDICAL_SPIKE's months,
+ * which the monthly medical ledger keeps from a floor (medical-ledger.ts).
+ */
+export function medicalMonthsSql(q: RuleSql, firstMonth: string, minimum: string): string {
+  return `
       select m.id_number, date_trunc('month', m.settled_on)::date as mon,
         coalesce(sum(m.self_paid) filter (where ${q.fresh('m', 'medical_settlement')}), 0) as amount
       from feed_medical_settlement m
       where ${q.inSlice('m')} and m.settled_on >= ${firstMonth} and m.settled_on <= ${q.today}
       group by 1, 2
-      having coalesce(sum(m.self_paid) filter (where ${q.fresh('m', 'medical_settlement')}), 0) >= ${q.p('minAmountFen')}
-    ), spike as (
-      -- Their baseline: the person's costs in the months before, looked up in the (id_number, settled_on) index.
-      select c.id_number, c.mon, c.amount, coalesce(b.total, 0) as base_total
-      from monthly c cross join lateral (
-        select sum(b.self_paid) as total from feed_medical_settlement b
-        where b.id_number = c.id_number and b.settled_on < c.mon
-          and b.settled_on >= (c.mon - make_interval(months => ${q.p('baselineMonths')}))::date
-      ) b
-    ), hit as (
-      select distinct on (s.id_number) s.id_number, s.mon, s.amount, s.base_total,
-        count(*) over (partition by s.id_number) as months,
-        array_agg(s.mon) over (partition by s.id_number) as spike_months
-      from spike s where ${spiking}
-      order by s.id_number, s.mon desc
-    )
-    select h.id_number, ev.name,
-      jsonb_build_object('month', to_char(h.mon, 'YYYY-MM'), 'selfPaidFen', h.amount,
-        'baselineAverageFen', round(h.base_total::numeric / ${q.p('baselineMonths')}), 'baselineMonths', ${q.p('baselineMonths')},
-        'factor', ${q.p('factor')}, 'minAmountFen', ${q.p('minAmountFen')}, 'spikeMonths', h.months,
-        'multiple', case when h.base_total > 0 then round(h.amount * ${q.p('baselineMonths')}::numeric / h.base_total, 1) end) as figures,
-      format('%s 月医疗个人自付 %s 元 ≥ %s 元，%s', to_char(h.mon, 'YYYY-MM'), monitoring_yuan(h.amount), monitoring_yuan(${q.p('minAmountFen')}),
-        case when h.base_total > 0
-          then format('为前%s个月月均 %s 元的 %s 倍（≥ %s 倍）', ${q.p('baselineMonths')}, monitoring_yuan(round(h.base_total::numeric / ${q.p('baselineMonths')})::bigint),
-                      to_char(h.amount * ${q.p('baselineMonths')}::numeric / h.base_total, 'FM999990.0'), ${q.p('factor')})
-          else format('前%s个月无自付费用', ${q.p('baselineMonths')}) end) as summary,
-      format('Self-paid medical costs in %s: %s yuan ≥ %s, %s', to_char(h.mon, 'YYYY-MM'), monitoring_yuan(h.amount), monitoring_yuan(${q.p('minAmountFen')}),
-        case when h.base_total > 0
-          then format('%s × the %s-month average of %s (≥ %s ×)', to_char(h.amount * ${q.p('baselineMonths')}::numeric / h.base_total, 'FM999990.0'),
-                      ${q.p('baselineMonths')}, monitoring_yuan(round(h.base_total::numeric / ${q.p('baselineMonths')})::bigint), ${q.p('factor')})
-          else format('none in the %s months before', ${q.p('baselineMonths')}) end) as summary_en,
-      ev.ev_feeds, ev.ev_ids
-    from hit h cross join lateral (
-      select max(m.name) as name, ${evidence('m', 'medical_settlement')}
-      from feed_medical_settlement m
-      where m.id_number = h.id_number and m.settled_on >= ${firstMonth} and m.settled_on <= ${q.today}
-        and date_trunc('month', m.settled_on)::date = any(h.spike_months)
-        and ${q.fresh('m', 'medical_settlement')}
-    ) ev`;
-  },
-};
+      having coalesce(sum(m.self_paid) filter (where ${q.fresh('m', 'medical_settlement')}), 0) >= ${minimum}`;
+}
+
+/**
+ * MEDICAL_SPIKE from its months at the minimum (`monthly`: id_number, mon, amount), computed live or read
+ * off the monthly medical ledger: their baselines, looked up in the settlements' index, and the spikes.
+ */
+export function medicalSpikeSql(q: RuleSql, p: RuleParams, monthly: string): string {
+  const firstMonth = spikeFirstMonth(q, p);
+  const spiking = `s.amount * ${q.p('baselineMonths')} >= ${q.p('factor')} * s.base_total`;
+  return `
+  with monthly as (${monthly}
+  ), spike as (
+    -- Their baseline: the person's costs in the months before, looked up in the (id_number, settled_on) index.
+    select c.id_number, c.mon, c.amount, coalesce(b.total, 0) as base_total
+    from monthly c cross join lateral (
+      select sum(b.self_paid) as total from feed_medical_settlement b
+      where b.id_number = c.id_number and b.settled_on < c.mon
+        and b.settled_on >= (c.mon - make_interval(months => ${q.p('baselineMonths')}))::date
+    ) b
+  ), hit as (
+    select distinct on (s.id_number) s.id_number, s.mon, s.amount, s.base_total,
+      count(*) over (partition by s.id_number) as months,
+      array_agg(s.mon) over (partition by s.id_number) as spike_months
+    from spike s where ${spiking}
+    order by s.id_number, s.mon desc
+  )
+  select h.id_number, ev.name,
+    jsonb_build_object('month', to_char(h.mon, 'YYYY-MM'), 'selfPaidFen', h.amount,
+      'baselineAverageFen', round(h.base_total::numeric / ${q.p('baselineMonths')}), 'baselineMonths', ${q.p('baselineMonths')},
+      'factor', ${q.p('factor')}, 'minAmountFen', ${q.p('minAmountFen')}, 'spikeMonths', h.months,
+      'multiple', case when h.base_total > 0 then round(h.amount * ${q.p('baselineMonths')}::numeric / h.base_total, 1) end) as figures,
+    format('%s 月医疗个人自付 %s 元 ≥ %s 元，%s', to_char(h.mon, 'YYYY-MM'), monitoring_yuan(h.amount), monitoring_yuan(${q.p('minAmountFen')}),
+      case when h.base_total > 0
+        then format('为前%s个月月均 %s 元的 %s 倍（≥ %s 倍）', ${q.p('baselineMonths')}, monitoring_yuan(round(h.base_total::numeric / ${q.p('baselineMonths')})::bigint),
+                    to_char(h.amount * ${q.p('baselineMonths')}::numeric / h.base_total, 'FM999990.0'), ${q.p('factor')})
+        else format('前%s个月无自付费用', ${q.p('baselineMonths')}) end) as summary,
+    format('Self-paid medical costs in %s: %s yuan ≥ %s, %s', to_char(h.mon, 'YYYY-MM'), monitoring_yuan(h.amount), monitoring_yuan(${q.p('minAmountFen')}),
+      case when h.base_total > 0
+        then format('%s × the %s-month average of %s (≥ %s ×)', to_char(h.amount * ${q.p('baselineMonths')}::numeric / h.base_total, 'FM999990.0'),
+                    ${q.p('baselineMonths')}, monitoring_yuan(round(h.base_total::numeric / ${q.p('baselineMonths')})::bigint), ${q.p('factor')})
+        else format('none in the %s months before', ${q.p('baselineMonths')}) end) as summary_en,
+    ev.ev_feeds, ev.ev_ids
+  from hit h cross join lateral (
+    select max(m.name) as name, ${evidence('m', 'medical_settlement')}
+    from feed_medical_settlement m
+    where m.id_number = h.id_number and m.settled_on >= ${firstMonth} and m.settled_on <= ${q.today}
+      and date_trunc('month', m.settled_on)::date = any(h.spike_months)
+      and ${q.fresh('m', 'medical_settlement')}
+  ) ev`;
+}
 
 const SERIOUS_ILLNESS: RuleDefinition = {
   code: 'SERIOUS_ILLNESS',
