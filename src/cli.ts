@@ -44,10 +44,11 @@ ${COMPARE_HELP}
 ${BENEFITS_HELP}
   tasks open | escalate [--today D]
                                 open verification tasks for warnings that have none; escalate overdue tasks to the county
-  ledger build | status [--today D] [--ledger householdExpense|medicalSelfPaid]
-                                build the ledgers that city and province previews of RIGID_OVER_INCOME (household
-                                expense ledger) and MEDICAL_SELF_PAID_12M (personal medical ledger) count from
-                                (serve keeps them current by itself), or show whether they serve today
+  ledger build | status [--today D] [--ledger NAME]
+                                build the ledgers that city and province previews of RIGID_OVER_INCOME
+                                (householdExpense), MEDICAL_SELF_PAID_12M (medicalSelfPaid), MEDICAL_SPIKE
+                                (medicalMonths) and RECOVERY_EMPLOYMENT (contributionMonths) count from (serve
+                                keeps them current by itself), or show whether they serve today
   help                          this text
 
 Environment: DATABASE_URL (PostgreSQL; absent → embedded PGlite in SAFETYNET_DATA_DIR, default ./data),

@@ -37,7 +37,7 @@ describeOnEngines('personal contribution ledger', ({ db }) => {
     compareWithLive(db(), RULE, what, regionCode, params, expectLedger, idRanges);
   const CASES: [string | null, Record<string, unknown>][] = [
     [null, {}], [null, { consecutiveMonths: 5 }], [null, { consecutiveMonths: 7 }], [null, { lookbackMonths: 6 }], [null, { lookbackMonths: 4 }], [null, { lookbackMonths: 1 }],
-    [null, { insuranceTypes: ['employee_pension', 'public_pension'] }], [null, { categories: ['dibao', 'tekun', 'nearPoor'] }],
+    [null, { insuranceTypes: ['employee_pension', 'public_pension'] }], [null, { insuranceTypes: ['public_pension'] }], [null, { categories: ['dibao', 'tekun', 'nearPoor'] }],
     [null, { consecutiveMonths: 36, lookbackMonths: 24 }], [null, { consecutiveMonths: 2, lookbackMonths: 24 }],
     [CITY, {}], [CITY, { lookbackMonths: 6 }], [COUNTY, {}],
   ];

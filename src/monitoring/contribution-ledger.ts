@@ -72,4 +72,31 @@ export const contributionMonthsLedger = personLedger({
       and coalesce((select true from persons cp join household_categories cc on cc.household_id = cp.household_id and cc.to_date is null
                      where cp.id_number = m.id_number and cc.category = any(${q.p('categories')}) limit 1), false)`;
   },
+  // A proposal and the version in force: each person's bits read once, the household's categories probed
+  // once for anyone with a run under either version (the probes are most of a count's time).
+  together: (qs, ps, l) => {
+    const runs = ps.map((p, i) => {
+      const { run, lookback } = window(p);
+      return `coalesce(${runCondition(`m.m${i}`, run, lookback)}, false) as r${i}`;
+    });
+    const fires = (i: number) => `(c.r${i} and coalesce(c.cats && ${qs[i].p('categories')}, false))`;
+    return `
+    with m as (
+      select l.id_number, ${ps.map((_, i) => `bit_or(l.months) filter (where l.insurance_type = any(${qs[i].p('insuranceTypes')})) as m${i}`).join(', ')}
+      from contribution_ledger l
+      where l.build_id = ${l.buildId} and l.insurance_type = any(${qs.map((q) => `${q.p('insuranceTypes')}`).join(' || ')})
+        and ${qs[0].inSlice('l')} and ${l.notChanged}
+      group by l.id_number
+    ), r as (
+      select m.id_number, ${runs.join(', ')} from m
+    ), c as materialized (
+      -- Once per person (each version's flag reads it).
+      select r.*, (select array_agg(cc.category) from persons cp join household_categories cc on cc.household_id = cp.household_id and cc.to_date is null
+                   where cp.id_number = r.id_number) as cats
+      from r where ${ps.map((_, i) => `r.r${i}`).join(' or ')}
+    )
+    select c.id_number, null::text as name, jsonb_build_object(${ps.map((_, i) => `'v${i}', ${fires(i)}::int`).join(', ')}) as figures,
+      ''::text as summary, ''::text as summary_en, '{}'::text[] as ev_feeds, '{}'::bigint[] as ev_ids
+    from c where ${ps.map((_, i) => fires(i)).join(' or ')}`;
+  },
 });

@@ -66,6 +66,11 @@ export const PROBE_SLICE_PEOPLE = 200_000;
 export const WHOLE_SCAN_SLICE_PEOPLE = 1_000_000;
 
 export function ruleSql(rule: RuleDefinition, params: RuleParams, mode: SliceMode, today: string, b: Binder): string {
+  return rule.sql(sqlHelpers(rule, params, mode, today, b), params);
+}
+
+/** The helpers a rule's SQL is written with (RuleSql), binding into `b` the values of these parameters. */
+export function sqlHelpers(rule: RuleDefinition, params: RuleParams, mode: SliceMode, today: string, b: Binder): RuleSql {
   const memo = new Map<string, string>();
   const once = (key: string, make: () => string) => {
     let ph = memo.get(key);
@@ -118,7 +123,7 @@ export function ruleSql(rule: RuleDefinition, params: RuleParams, mode: SliceMod
       ? `not exists (select 1 from warning_evidence fe where fe.rule_code = ${ruleCode()} and fe.feed = '${feed}' and fe.record_id = ${alias}.id and fe.closed)`
       : `${alias}.id not in (select fe.record_id from warning_evidence fe where fe.rule_code = ${ruleCode()} and fe.feed = '${feed}' and fe.closed)`,
   };
-  return rule.sql(q, params);
+  return q;
 }
 
 /** The condition on a subject's `monitored` flag for a version's "applies to". */

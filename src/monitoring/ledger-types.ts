@@ -3,7 +3,7 @@
 // subjects changed since its build, which the preview computes live (ledger-builds.ts tells how).
 import type { Database } from '../platform/db';
 import type { LedgerBuildRow } from './ledger-builds';
-import type { RuleDefinition, RuleParams } from './rule-types';
+import type { RuleDefinition, RuleParams, RuleSql } from './rule-types';
 
 /** The ledgers there are (named so in preview results, the CLI and logs). */
 export type LedgerName = 'householdExpense' | 'medicalSelfPaid' | 'medicalMonths' | 'contributionMonths';
@@ -18,6 +18,13 @@ export interface LedgerServing {
   changed: { households: number[] } | { idNumbers: string[] };
   /** The rule's firing SELECT read off the ledger, leaving out the changed subjects. */
   firingRule: RuleDefinition;
+  /**
+   * Several versions read off the ledger at once, where the ledger can share more than the routing (a
+   * preview's proposal and the version in force): the firing SELECT's columns, each subject once, with a
+   * flag v<i> (1 or 0) among its figures for each version i (`qs[i]` binds version i's parameters `ps[i]`).
+   * Without it, the versions' firing SELECTs are united (preview.ts).
+   */
+  firingTogether?: (qs: RuleSql[], ps: RuleParams[]) => string;
 }
 
 export interface PreviewLedger {

@@ -40,6 +40,8 @@ export interface PersonLedgerSpec {
    * on l.id_number) and q.inSlice('l') (a preview's range of ID numbers).
    */
   firing: (q: RuleSql, p: RuleParams, ledger: { buildId: string; notChanged: string }) => string;
+  /** Several versions at once (LedgerServing.firingTogether); the ledger's conditions bound with qs[0]. */
+  together?: (qs: RuleSql[], ps: RuleParams[], ledger: { buildId: string; notChanged: string }) => string;
 }
 
 export interface PersonLedger extends PreviewLedger {
@@ -102,17 +104,17 @@ export function personLedger(spec: PersonLedgerSpec): PersonLedger {
     const idNumbers = await changedPeople(db, b);
     if (idNumbers.length > PERSON_LEDGER_MAX_CHANGED_PEOPLE) return { miss: 'tooManyChanges' };
     const rule = requireRule(spec.ruleCode);
+    const ledger = (q: RuleSql) => ({
+      buildId: `${q.value(b.id)}::bigint`,
+      // Hashed once (a NOT IN over a subquery), not compared element by element for each row.
+      notChanged: `l.id_number not in (select unnest(${q.value(idNumbers)}::text[]))`,
+    });
+    const together = spec.together;
     return {
       build: b,
       changed: { idNumbers },
-      firingRule: {
-        ...rule,
-        sql: (q: RuleSql, p: RuleParams) => spec.firing(q, p, {
-          buildId: `${q.value(b.id)}::bigint`,
-          // Hashed once (a NOT IN over a subquery), not compared element by element for each row.
-          notChanged: `l.id_number not in (select unnest(${q.value(idNumbers)}::text[]))`,
-        }),
-      },
+      firingRule: { ...rule, sql: (q: RuleSql, p: RuleParams) => spec.firing(q, p, ledger(q)) },
+      firingTogether: together && ((qs, ps) => together(qs, ps, ledger(qs[0]))),
     };
   };
 

@@ -10,11 +10,11 @@ import type { Scope } from '../platform/auth/scope';
 import { maskIdNumber } from '../registry/masking';
 import { findFeed, feedTable } from '../feeds/catalogue';
 import { provinceCode } from './comparison-runs';
-import { addCountiesToSlice, addIdsToSlice, appliesToCondition, Binder, ensureWorkTables, firingSelect, PROBE_SLICE_PEOPLE, tuneTransaction, type IdRange } from './evaluate';
+import { addCountiesToSlice, addIdsToSlice, appliesToCondition, Binder, ensureWorkTables, firingSelect, PROBE_SLICE_PEOPLE, ruleSql, sqlHelpers, tuneTransaction, type IdRange, type SliceMode } from './evaluate';
 import { editableRegion, ensureRules, loadVersions, proposeVersion, requireRule, type RuleVersionInput } from './rule-store';
 import type { AppliesTo, RuleDefinition, RuleParams } from './rule-types';
 import { regionLevel, versionInForce, type RuleVersion } from './rule-versions';
-import type { LedgerMiss, LedgerName } from './ledger-types';
+import type { LedgerMiss, LedgerName, LedgerServing } from './ledger-types';
 import { ledgerOf } from './preview-ledgers';
 
 /** What counting needs of a version (in force, or proposed). */
@@ -253,12 +253,37 @@ interface CountOptions {
 
 type Counted = { counts: PreviewCounts; sample: PreviewSample[]; ledger: PreviewResult['ledger'] };
 
-/** The tallies of one scan of the rule with scanParams, in the caller's region. */
-async function count(db: Database, rule: RuleDefinition, scanParams: RuleParams, appliesTo: AppliesTo, region: string | null, today: string, tallies: Tally[], options: CountOptions = {}): Promise<Counted[]> {
+/** A scan of the rule with one set of parameters, and the tallies counted from it. */
+interface Scan {
+  params: RuleParams;
+  tallies: Tally[];
+}
+
+/** The region condition of a city or province count; the region is bound once, when first used (a placeholder bound and never used has no type). */
+const regionCondition = (region: string | null) => (b: Binder) => {
+  let bound: string | null = null;
+  return (alias: string) => (region === null || regionLevel(region) === 1 ? 'true' : `${alias}.city_code = ${bound ??= b.add(region, '::text')}`);
+};
+
+/**
+ * The tallies of the scans, in the caller's region, in order. Several scans (a proposal and the version in
+ * force) are counted apart, except from a ledger that serves them all: then in one statement per range,
+ * each subject routed once and kept by the tallies of the versions it fires for.
+ */
+async function count(db: Database, rule: RuleDefinition, scans: Scan[], appliesTo: AppliesTo, region: string | null, today: string, options: CountOptions = {}): Promise<Counted[]> {
+  const county = region !== null && regionLevel(region) === 3;
+  const ledgerDef = options.live || county ? undefined : ledgerOf(rule.code);
+  const servings = ledgerDef ? await Promise.all(scans.map((s) => ledgerDef.serving(db, s.params, today))) : [];
+  const served = servings.filter((x): x is LedgerServing => 'build' in x);
+  const together = ledgerDef !== undefined && served.length === scans.length && new Set(served.map((x) => x.build.id)).size === 1
+    && (scans.length === 1 || scans.every((sc) => sc.tallies.every((t) => t.atLeast.length === 0)));
+  if (scans.length > 1 && !together) return (await Promise.all(scans.map((sc) => count(db, rule, [sc], appliesTo, region, today, options)))).flat();
+  const tallies = scans.flatMap((sc) => sc.tallies);
   const province = await provinceCode(db);
   let counted: PartCounts[];
   let ledgerUse: PreviewResult['ledger'] = null;
-  if (region !== null && regionLevel(region) === 3) {
+  if (county) {
+    const scanParams = scans[0].params;
     counted = await withoutWriting(db, async (tx) => {
       await tuneTransaction(tx);
       await ensureWorkTables(tx);
@@ -275,29 +300,27 @@ async function count(db: Database, rule: RuleDefinition, scanParams: RuleParams,
       return runCounting(tx, select, rule, tallies, b);
     });
   } else {
-    // The region is bound once, when first used: a placeholder bound and never used has no type.
-    const regionCond = (b: Binder) => {
-      let bound: string | null = null;
-      return (alias: string) => (region === null || regionLevel(region) === 1 ? 'true' : `${alias}.city_code = ${bound ??= b.add(region, '::text')}`);
-    };
-    const ledgerDef = options.live ? undefined : ledgerOf(rule.code);
-    const ledger = ledgerDef ? await ledgerDef.serving(db, scanParams, today) : null;
+    const regionCond = regionCondition(region);
     // Ranges split subjects only when the subject is the person of the feed rows (a household's members
     // may fall into different ranges).
-    const servedByLedger = ledgerDef !== undefined && ledger !== null && 'build' in ledger;
-    const ranges = rule.subject === 'person' && options.idRanges ? options.idRanges : await previewIdRanges(db, rule, PREVIEW_ID_RANGES, servedByLedger);
-    if (ledgerDef && ledger && 'build' in ledger) {
-      const { changed } = ledger;
+    const ranges = rule.subject === 'person' && options.idRanges ? options.idRanges : await previewIdRanges(db, rule, PREVIEW_ID_RANGES, together);
+    if (ledgerDef && together) {
+      const { build, changed } = served[0];
       const changedCount = 'households' in changed ? changed.households.length : changed.idNumbers.length;
-      ledgerUse = { name: ledgerDef.name, used: true, asOf: ledger.build.asOf, builtAt: ledger.build.finishedAt, changed: changedCount, unit: ledgerDef.unit };
+      ledgerUse = { name: ledgerDef.name, used: true, asOf: build.asOf, builtAt: build.finishedAt, changed: changedCount, unit: ledgerDef.unit };
       // The ledger's subjects that nothing has touched since it was built (routed in ranges of ID numbers
       // side by side, for a person rule), and the others evaluated live.
       const parts = await Promise.all([
         ...ranges.map((idRange) => db.transaction(async (tx) => {
           await tuneTransaction(tx);
           const b = new Binder();
-          const select = firingSelect(ledger.firingRule, scanParams, { kind: 'open', region: regionCond(b), provinceCode: province, idRange }, today, b, appliesTo);
-          return runCounting(tx, select, rule, tallies, b);
+          const mode: SliceMode = { kind: 'open', region: regionCond(b), provinceCode: province, idRange };
+          if (scans.length === 1) {
+            return runCounting(tx, firingSelect(served[0].firingRule, scans[0].params, mode, today, b, appliesTo), rule, tallies, b);
+          }
+          const versions = servedTogether(rule, served, scans, mode, today, b);
+          const kept = scans.flatMap((sc, i) => sc.tallies.map((t) => ({ ...t, atLeast: [{ figure: `v${i}`, value: 1 }] })));
+          return runCounting(tx, firingSelect(versions, scans[0].params, mode, today, b, appliesTo), rule, kept, b);
         })),
         changedCount === 0 ? tallies.map(() => NO_PART) : withoutWriting(db, async (tx) => {
           await tuneTransaction(tx);
@@ -306,16 +329,22 @@ async function count(db: Database, rule: RuleDefinition, scanParams: RuleParams,
             ? await addIdsToSlice(tx, 'select p.id_number from persons p where p.household_id = any($1::bigint[])', [changed.households], province)
             : await addIdsToSlice(tx, 'select unnest($1::text[]) as id_number', [changed.idNumbers], province);
           await tx.query('analyze mon_slice');
-          const b = new Binder();
-          const inRegion = regionCond(b);
-          const where = (a: string) => `${appliesToCondition(appliesTo, a)} and ${inRegion(a)}`;
-          const select = firingSelect(rule, scanParams, { kind: 'slice', where, probe: people <= PROBE_SLICE_PEOPLE }, today, b, appliesTo);
-          return runCounting(tx, select, rule, tallies, b);
+          const each: PartCounts[] = [];
+          for (const sc of scans) {
+            const b = new Binder();
+            const inRegion = regionCond(b);
+            const where = (a: string) => `${appliesToCondition(appliesTo, a)} and ${inRegion(a)}`;
+            const select = firingSelect(rule, sc.params, { kind: 'slice', where, probe: people <= PROBE_SLICE_PEOPLE }, today, b, appliesTo);
+            each.push(...await runCounting(tx, select, rule, sc.tallies, b));
+          }
+          return each;
         }),
       ]);
       counted = tallies.map((t, i) => mergeParts(parts.map((p) => p[i]), t.sampleSize));
     } else {
-      if (ledgerDef && ledger && 'miss' in ledger) ledgerUse = { name: ledgerDef.name, used: false, why: ledger.miss };
+      const scanParams = scans[0].params;
+      const miss = servings[0];
+      if (ledgerDef && miss && 'miss' in miss) ledgerUse = { name: ledgerDef.name, used: false, why: miss.miss };
       const parts = await Promise.all(ranges.map((idRange) => {
         const b = new Binder();
         const select = firingSelect(rule, scanParams, { kind: 'open', region: regionCond(b), provinceCode: province, idRange }, today, b, appliesTo);
@@ -342,6 +371,27 @@ async function count(db: Database, rule: RuleDefinition, scanParams: RuleParams,
       ledger: ledgerUse,
     };
   }));
+}
+
+/**
+ * The rule read off its ledger for several versions at once: each subject once, with a flag v<i> among its
+ * figures for each version i it fires for (the tallies keep the subjects whose flag is 1).
+ */
+function servedTogether(rule: RuleDefinition, served: LedgerServing[], scans: Scan[], mode: SliceMode, today: string, b: Binder): RuleDefinition {
+  const together = served[0].firingTogether;
+  if (together) {
+    const sql = together(scans.map((sc) => sqlHelpers(served[0].firingRule, sc.params, mode, today, b)), scans.map((sc) => sc.params));
+    return { ...rule, sql: () => sql };
+  }
+  const key = rule.subject === 'person' ? 'id_number' : 'household_id';
+  const others = rule.subject === 'person' ? 'null::text as name' : 'null::text as id_number';
+  const union = served.map((x, i) =>
+    `select z.${key}, ${scans.map((_, j) => `${i === j ? 1 : 0} as v${j}`).join(', ')} from (${ruleSql(x.firingRule, scans[i].params, mode, today, b)}) z`).join(' union all ');
+  const sql = `
+    select x.${key}, ${others}, jsonb_build_object(${scans.map((_, j) => `'v${j}', max(x.v${j})`).join(', ')}) as figures,
+      ''::text as summary, ''::text as summary_en, '{}'::text[] as ev_feeds, '{}'::bigint[] as ev_ids
+    from (${union}) x group by x.${key}`;
+  return { ...rule, sql: () => sql };
 }
 
 /**
@@ -378,16 +428,20 @@ export async function previewRule(db: Database, scope: Scope, code: string, inpu
   const tally = (v: Counting, size: number): Tally => ({
     params: v.params, sampleSize: size, atLeast: (rule.atLeast ?? []).map((t) => ({ figure: t.figure, value: Number(v.params[t.param]) })),
   });
+  const scan = (v: Counting, size: number): Scan => ({ params: v.params, tallies: [{ ...tally(v, size), atLeast: [] }] });
   const alone = async (v: Counting, size: number): Promise<Counted> => (v.enabled
-    ? (await count(db, rule, v.params, v.appliesTo, region, today, [{ ...tally(v, size), atLeast: [] }], options))[0]
+    ? (await count(db, rule, [scan(v, size)], v.appliesTo, region, today, options))[0]
     : { counts: EMPTY(false), sample: [], ledger: null });
   const shared = unchanged || options.separateScans ? null : sharedScan(rule, proposal, current);
   const [proposed, now] = unchanged
     ? await alone(proposal, sampleSize).then((c) => [c, c])
     : shared
       // A threshold moved: one scan with the lower one, each version keeping the subjects that reach its own.
-      ? await count(db, rule, shared, proposal.appliesTo, region, today, [tally(proposal, sampleSize), tally(current, 0)], options)
-      : await Promise.all([alone(proposal, sampleSize), alone(current, 0)]);
+      ? await count(db, rule, [{ params: shared, tallies: [tally(proposal, sampleSize), tally(current, 0)] }], proposal.appliesTo, region, today, options)
+      : proposal.enabled && current.enabled && proposal.appliesTo === current.appliesTo && !options.separateScans
+        // Counted apart, or together from the rule's ledger when it serves both.
+        ? await count(db, rule, [scan(proposal, sampleSize), scan(current, 0)], proposal.appliesTo, region, today, options)
+        : await Promise.all([alone(proposal, sampleSize), alone(current, 0)]);
   const name = region === null ? null : (await db.query<{ name: string }>('select name from regions where code = $1', [region])).rows[0]?.name;
   return {
     ruleCode: code, regionCode: region, regionName: name ?? '全省', today,

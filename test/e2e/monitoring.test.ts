@@ -5,7 +5,8 @@
 // filters by level, opens it (figures, evidence with its batch, the rule's explanation, the household link,
 // the verification task) and starts verifying it; another township sees nothing and gets 404. A county
 // officer mistypes a rule parameter (the server's field error on the field), previews (count and time) and
-// saves version 2; then starts a full comparison and watches it finish. Screenshots: monitoring-*.png.
+// saves version 2; a city officer's preview is counted from the personal medical ledger; then starts a full
+// comparison and watches it finish. Screenshots: monitoring-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
@@ -16,6 +17,7 @@ import type { Database } from '../../src/platform/db';
 import { SYSTEM_ACTOR } from '../../src/platform/audit';
 import { buildIdNumber } from '../../src/registry/id-number';
 import { addFeedToken } from '../../src/feeds/import/tokens';
+import { medicalSelfPaidLedger } from '../../src/monitoring/medical-ledger';
 
 const NOW = new Date('2026-06-15T02:00:00Z'); // 2026-06-15 10:00 in China: the rules' "today"
 const COUNTY = '360731000000'; // 于都县
@@ -261,6 +263,26 @@ describe.skipIf(skipBrowserJourneys('monitoring journeys'))('monitoring pages in
     await shot(page, '09-rule-saved', true);
     await context.close();
   }, 120_000);
+
+  it('a city officer\'s preview is counted from the personal medical ledger, and the page says so', async () => {
+    await medicalSelfPaidLedger.build(db, '2026-06-15');
+    await createTestUser(db, 'mon_city', 'city', '360700000000');
+    const { context, page } = await rig.newPage();
+    await rig.logIn(page, 'mon_city');
+    await page.goto(`${base}/rules/MEDICAL_SELF_PAID_12M`);
+    await page.getByTestId('rule-editor').waitFor();
+    await page.locator('#params_thresholdFen').fill('15000');
+    await page.getByTestId('preview-button').click();
+    const preview = page.getByTestId('preview-result');
+    await preview.waitFor();
+    await expect.poll(() => preview.innerText()).toContain('赣州市');
+    await expect.poll(() => preview.getByTestId('preview-count').innerText()).toBe('1');
+    await expect.poll(() => preview.innerText()).toContain('王大明');
+    // When it was built (the server's clock) and that nobody changed since was computed live.
+    await expect.poll(() => page.getByTestId('preview-ledger').innerText()).toMatch(/^取自个人医疗自付台账（\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 生成），其后有变动的 0 人实时计算$/);
+    await shot(page, '10-rule-preview-ledger', true);
+    await context.close();
+  }, 60_000);
 
   it('the comparison runs page lists the real-time runs, starts a full comparison and follows it to the end', async () => {
     const { context, page } = await rig.newPage();
