@@ -236,12 +236,13 @@ async function pushLatency(db: Database, url: string, today: string, rate: numbe
   }
 }
 
-/** The bench's previews: its three rules (proposed parameters) or, with `--rules all|A,B`, those rules with their own. */
+/** The bench's previews: its five rules (proposed parameters) or, with `--rules all|A,B`, those rules with their own. */
 async function previews(db: Database, today: string, args: string[]) {
   const province = { userId: 0, username: 'bench', role: 'province' as const, regionCode: '360000000000', regionLevel: 1 };
   const chosen = arg(args, 'rules', '');
   const cases: [string, Record<string, unknown>][] = chosen === ''
-    ? [['MEDICAL_SELF_PAID_12M', { thresholdFen: 1_500_000 }], ['SERIOUS_ILLNESS', { lookbackMonths: 6 }], ['RIGID_OVER_INCOME', { minExpenseFen: 800_000 }]]
+    ? [['MEDICAL_SELF_PAID_12M', { thresholdFen: 1_500_000 }], ['SERIOUS_ILLNESS', { lookbackMonths: 6 }], ['RIGID_OVER_INCOME', { minExpenseFen: 800_000 }],
+      ['MEDICAL_SPIKE', { factor: 2 }], ['RECOVERY_EMPLOYMENT', { consecutiveMonths: 5 }]]
     : (chosen === 'all' ? RULES.map((r) => r.code) : chosen.split(',')).map((code) => [code, {}]);
   const regions = arg(args, 'regions', 'province,360700000000,360731000000').split(',').map((r) => (r === 'province' ? null : r));
   // RIGID_OVER_INCOME's and MEDICAL_SELF_PAID_12M's city and province previews count from their ledgers,

@@ -28,7 +28,7 @@ function contributionLedgerSql(q: RuleSql): string {
 }
 
 /** The run and look-back of a version, as whole months (validated integers, written into the SQL). */
-function window(params: RuleParams): { run: number; lookback: number } {
+function runWindow(params: RuleParams): { run: number; lookback: number } {
   return { run: Math.trunc(Number(params.consecutiveMonths)), lookback: Math.trunc(Number(params.lookbackMonths)) };
 }
 
@@ -50,14 +50,14 @@ export const contributionMonthsLedger = personLedger({
   ruleCode: 'RECOVERY_EMPLOYMENT',
   tables: { builds: 'contribution_ledger_builds', rows: 'contribution_ledger', changes: 'contribution_ledger_changes' },
   // The bits serve every version whose window fits in them.
-  serves: (p) => { const { run, lookback } = window(p); return run >= 1 && lookback >= 1 && lookback + run - 1 <= LEDGER_MONTHS; },
+  serves: (p) => { const { run, lookback } = runWindow(p); return run >= 1 && lookback >= 1 && lookback + run - 1 <= LEDGER_MONTHS; },
   columns: ['id_number', 'insurance_type', 'months'],
   rows: contributionLedgerSql,
   // The types' bits OR-ed (a month paid under two types counts once); whether the household holds one of
   // the categories is probed per person with a run (as EXISTS, the planner hashed the province's 1.9 M
   // members of such households). No figures, summary or evidence: a preview describes its sample afterwards.
   firing: (q, p, l) => {
-    const { run, lookback } = window(p);
+    const { run, lookback } = runWindow(p);
     return `
     with m as (
       select l.id_number, bit_or(l.months) as months
@@ -76,7 +76,7 @@ export const contributionMonthsLedger = personLedger({
   // once for anyone with a run under either version (the probes are most of a count's time).
   together: (qs, ps, l) => {
     const runs = ps.map((p, i) => {
-      const { run, lookback } = window(p);
+      const { run, lookback } = runWindow(p);
       return `coalesce(${runCondition(`m.m${i}`, run, lookback)}, false) as r${i}`;
     });
     const fires = (i: number) => `(c.r${i} and coalesce(c.cats && ${qs[i].p('categories')}, false))`;
@@ -84,7 +84,7 @@ export const contributionMonthsLedger = personLedger({
     with m as (
       select l.id_number, ${ps.map((_, i) => `bit_or(l.months) filter (where l.insurance_type = any(${qs[i].p('insuranceTypes')})) as m${i}`).join(', ')}
       from contribution_ledger l
-      where l.build_id = ${l.buildId} and l.insurance_type = any(${qs.map((q) => `${q.p('insuranceTypes')}`).join(' || ')})
+      where l.build_id = ${l.buildId} and l.insurance_type = any(${qs.map((q) => q.p('insuranceTypes')).join(' || ')})
         and ${qs[0].inSlice('l')} and ${l.notChanged}
       group by l.id_number
     ), r as (

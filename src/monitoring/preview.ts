@@ -3,7 +3,8 @@
 // (a county's people are gathered in a temporary table inside a transaction that is rolled back). A city's
 // or the province's preview of a person rule that reads its feed in ID order counts ranges of ID numbers
 // side by side; a moved threshold (RuleDefinition.atLeast) is counted with the version in force from one
-// scan; the sample's summaries are computed afterwards for the sampled subjects alone.
+// scan; the sample's summaries are computed afterwards for the sampled subjects alone. Rules with a preview
+// ledger (preview-ledgers.ts) count a city or the province from it, both versions in one statement.
 import { isDeepStrictEqual } from 'node:util';
 import type { Database, Tx } from '../platform/db';
 import type { Scope } from '../platform/auth/scope';
@@ -56,7 +57,8 @@ export interface PreviewResult {
   current: PreviewCounts & { version: number };
   sample: PreviewSample[];
   /**
-   * A rule with a preview ledger (RIGID_OVER_INCOME, MEDICAL_SELF_PAID_12M), for a city or the province:
+   * A rule with a preview ledger (RIGID_OVER_INCOME, MEDICAL_SELF_PAID_12M, MEDICAL_SPIKE,
+   * RECOVERY_EMPLOYMENT), for a city or the province:
    * counted from the ledger (its day and build, and the subjects changed since, evaluated live: households
    * or people as `unit` says), or why not (computed live).
    */
