@@ -8,7 +8,7 @@ import { describeOnEngines } from '../../test/engines';
 import { runFullComparison } from './comparison-runs';
 import { contributionMonthsLedger, LEDGER_MONTHS, runCondition } from './contribution-ledger';
 import type { IdRange } from './evaluate';
-import { compareWithLive, PROVINCE_ACCOUNT } from './ledger-test-support';
+import { closeWarningOf, compareWithLive, PROVINCE_ACCOUNT } from './ledger-test-support';
 import { ledgerOutOfDate } from './preview-ledgers';
 import { previewRule } from './preview';
 import { COUNTY, TODAY, World, type Made } from './test-support';
@@ -139,12 +139,7 @@ describeOnEngines('personal contribution ledger', ({ db }) => {
     });
 
     it('a warning of the rule closed (its evidence no longer counts)', async () => {
-      const open = await db().query<{ id: string }>(`select id from warnings where rule_code = $1 and status <> 'closed' and id_number = $2`, [RULE, id('six')]);
-      expect(open.rows).toHaveLength(1);
-      await db().transaction(async (tx) => {
-        await tx.query(`update warnings set status = 'closed', closed_at = now() where id = $1`, [open.rows[0].id]);
-        await tx.query('update warning_evidence set closed = true where warning_id = $1', [open.rows[0].id]);
-      });
+      await closeWarningOf(db(), RULE, id('six'));
       const logged = await db().query<{ id_number: string; reason: string }>('select id_number, reason from contribution_ledger_changes');
       expect(logged.rows).toEqual([{ id_number: id('six'), reason: 'evidence_closed' }]);
       await compareAll('closed');

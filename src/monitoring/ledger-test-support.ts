@@ -22,3 +22,13 @@ export async function compareWithLive(db: Database, rule: string, what: string, 
   expect(fromLedger.sample, what).toEqual(live.sample);
   return fromLedger;
 }
+
+/** Closes the open warning of a rule for a person, retiring its evidence as casework does. */
+export async function closeWarningOf(db: Database, rule: string, idNumber: string): Promise<void> {
+  const open = await db.query<{ id: string }>(`select id from warnings where rule_code = $1 and status <> 'closed' and id_number = $2`, [rule, idNumber]);
+  expect(open.rows, `${rule}'s open warning for ${idNumber}`).toHaveLength(1);
+  await db.transaction(async (tx) => {
+    await tx.query(`update warnings set status = 'closed', closed_at = now() where id = $1`, [open.rows[0].id]);
+    await tx.query('update warning_evidence set closed = true where warning_id = $1', [open.rows[0].id]);
+  });
+}

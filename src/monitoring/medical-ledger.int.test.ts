@@ -8,12 +8,11 @@ import { runFullComparison } from './comparison-runs';
 import { medicalSelfPaidLedger } from './medical-ledger';
 import { ledgerOutOfDate } from './preview-ledgers';
 import type { IdRange } from './evaluate';
-import { compareWithLive } from './ledger-test-support';
+import { closeWarningOf, compareWithLive, PROVINCE_ACCOUNT } from './ledger-test-support';
 import { previewRule } from './preview';
 import { COUNTY, TODAY, World, type Made } from './test-support';
 
 const actor = { userId: null, name: 'test' };
-const province = { userId: 0, username: 'test', role: 'province' as const, regionCode: '360000000000', regionLevel: 1 };
 const OTHER_CITY_COUNTY = '360102000000'; // 东湖区, 南昌市
 const CITY = '360700000000'; // 赣州市, of COUNTY
 const RULE = 'MEDICAL_SELF_PAID_12M';
@@ -46,7 +45,7 @@ describeOnEngines('personal medical ledger', ({ db }) => {
     await compare(`${what}: two ranges`, null, { thresholdFen: 800_000 }, true, [{ from: null, to: split }, { from: split, to: null }]);
   };
   const subjects = async (regionCode: string | null = null, params: Record<string, unknown> = {}) =>
-    (await previewRule(db(), province, RULE, { regionCode, params }, TODAY, { sampleSize: 50 })).proposed;
+    (await previewRule(db(), PROVINCE_ACCOUNT, RULE, { regionCode, params }, TODAY, { sampleSize: 50 })).proposed;
 
   beforeAll(async () => {
     w = new World(db());
@@ -105,13 +104,7 @@ describeOnEngines('personal medical ledger', ({ db }) => {
     });
 
     it('a warning of the rule closed (its evidence no longer counts)', async () => {
-      const open = await db().query<{ id: string; id_number: string }>(
-        `select id, id_number from warnings where rule_code = $1 and status <> 'closed' and id_number = $2`, [RULE, id('over')]);
-      expect(open.rows).toHaveLength(1);
-      await db().transaction(async (tx) => {
-        await tx.query(`update warnings set status = 'closed', closed_at = now() where id = $1`, [open.rows[0].id]);
-        await tx.query('update warning_evidence set closed = true where warning_id = $1', [open.rows[0].id]);
-      });
+      await closeWarningOf(db(), RULE, id('over'));
       const logged = await db().query<{ id_number: string; reason: string }>('select id_number, reason from medical_ledger_changes');
       expect(logged.rows).toEqual([{ id_number: id('over'), reason: 'evidence_closed' }]);
       await compareAll('closed');
@@ -133,7 +126,7 @@ describeOnEngines('personal medical ledger', ({ db }) => {
   });
 
   it('stands aside on another day or with another window', async () => {
-    const otherDay = await previewRule(db(), province, RULE, { params: {} }, '2026-06-16');
+    const otherDay = await previewRule(db(), PROVINCE_ACCOUNT, RULE, { params: {} }, '2026-06-16');
     expect(otherDay.ledger).toEqual({ name: 'medicalSelfPaid', used: false, why: 'otherDay' });
     expect((await compare('window', null, { windowMonths: 6 }, false)).ledger).toEqual({ name: 'medicalSelfPaid', used: false, why: 'otherParams' });
     expect(await ledgerOutOfDate(db(), medicalSelfPaidLedger, TODAY)).toBeNull();

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeOnEngines } from '../../test/engines';
 import { runFullComparison } from './comparison-runs';
 import type { IdRange } from './evaluate';
-import { compareWithLive, PROVINCE_ACCOUNT } from './ledger-test-support';
+import { closeWarningOf, compareWithLive, PROVINCE_ACCOUNT } from './ledger-test-support';
 import { MEDICAL_MONTH_LEDGER_FLOOR, medicalMonthsLedger } from './medical-month-ledger';
 import { ledgerOutOfDate } from './preview-ledgers';
 import { previewRule } from './preview';
@@ -116,12 +116,7 @@ describeOnEngines('monthly medical ledger', ({ db }) => {
     });
 
     it('a warning of the rule closed (its evidence no longer counts)', async () => {
-      const open = await db().query<{ id: string }>(`select id from warnings where rule_code = $1 and status <> 'closed' and id_number = $2`, [RULE, id('spike')]);
-      expect(open.rows).toHaveLength(1);
-      await db().transaction(async (tx) => {
-        await tx.query(`update warnings set status = 'closed', closed_at = now() where id = $1`, [open.rows[0].id]);
-        await tx.query('update warning_evidence set closed = true where warning_id = $1', [open.rows[0].id]);
-      });
+      await closeWarningOf(db(), RULE, id('spike'));
       const logged = await db().query<{ id_number: string; reason: string }>('select id_number, reason from medical_month_ledger_changes');
       expect(logged.rows).toEqual([{ id_number: id('spike'), reason: 'evidence_closed' }]);
       await compareAll('closed');
