@@ -127,5 +127,5 @@ end $$;
 create trigger warning_evidence_person_ledgers_closed after update on warning_evidence
   referencing old table as old_rows new table as new_rows for each statement execute function person_ledgers_log_closed_evidence();
 
--- Both ledgers' builds name their row count alike (src/monitoring/ledger-builds.ts).
+-- Every ledger's builds name their row count alike (src/monitoring/ledger-builds.ts).
 alter table expense_ledger_builds rename column households to row_count;

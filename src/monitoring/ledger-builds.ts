@@ -1,5 +1,5 @@
 // How a preview ledger is built, whatever it holds (expense-ledger.ts: households' rigid expenditure;
-// medical-ledger.ts: people's self-paid medical costs). A ledger is exact because a build first notes, in a
+// person-ledgers.ts: the ledgers of people). A ledger is exact because a build first notes, in a
 // short transaction holding off writers of the tables it reads, how far each feed and its change log have
 // got, and commits a build row; everything after that point is seen by previews as a change and computed
 // live. Only then does it read, for as long as it takes, blocking no one. Builds of one ledger run one at a
