@@ -7,15 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeOnEngines } from '../../test/engines';
 import { runFullComparison } from './comparison-runs';
 import { contributionMonthsLedger, LEDGER_MONTHS, runCondition } from './contribution-ledger';
-import type { IdRange } from './evaluate';
-import { closeWarningOf, compareWithLive, PROVINCE_ACCOUNT } from './ledger-test-support';
+import { CITY, closeWarningOf, compareCases, compareWithLive, OTHER_CITY_COUNTY, type PreviewCase, PROVINCE_ACCOUNT } from './ledger-test-support';
 import { ledgerOutOfDate } from './preview-ledgers';
 import { previewRule } from './preview';
 import { COUNTY, TODAY, World, type Made } from './test-support';
 
 const actor = { userId: null, name: 'test' };
-const OTHER_CITY_COUNTY = '360102000000'; // 东湖区, 南昌市
-const CITY = '360700000000'; // 赣州市, of COUNTY
 const RULE = 'RECOVERY_EMPLOYMENT';
 
 /** 'YYYY-MM' of the month n months before TODAY's (2026-06). */
@@ -33,22 +30,15 @@ describeOnEngines('personal contribution ledger', ({ db }) => {
   const paid = (k: string, months: string[], type = 'employee_pension') =>
     months.map((period) => ({ id_number: id(k), period, insurance_type: type, base_wage: 400_000 }));
 
-  const compare = (what: string, regionCode: string | null, params: Record<string, unknown>, expectLedger: boolean | null = true, idRanges?: IdRange[]) =>
-    compareWithLive(db(), RULE, what, regionCode, params, expectLedger, idRanges);
-  const CASES: [string | null, Record<string, unknown>][] = [
+  const compare = (what: string, regionCode: string | null, params: Record<string, unknown>, expectLedger: boolean | null = true) =>
+    compareWithLive(db(), RULE, what, regionCode, params, expectLedger);
+  const CASES: PreviewCase[] = [
     [null, {}], [null, { consecutiveMonths: 5 }], [null, { consecutiveMonths: 7 }], [null, { lookbackMonths: 6 }], [null, { lookbackMonths: 4 }], [null, { lookbackMonths: 1 }],
     [null, { insuranceTypes: ['employee_pension', 'public_pension'] }], [null, { insuranceTypes: ['public_pension'] }], [null, { categories: ['dibao', 'tekun', 'nearPoor'] }],
     [null, { consecutiveMonths: 36, lookbackMonths: 24 }], [null, { consecutiveMonths: 2, lookbackMonths: 24 }],
     [CITY, {}], [CITY, { lookbackMonths: 6 }], [COUNTY, {}],
   ];
-  const compareAll = async (what: string) => {
-    for (const [region, params] of CASES) {
-      // A county is evaluated live as a slice; only cities and the province use the ledger.
-      await compare(`${what}: ${region ?? 'province'} ${JSON.stringify(params)}`, region, params, region === COUNTY ? null : true);
-    }
-    const split = id('five').slice(0, 12);
-    await compare(`${what}: two ranges`, null, { lookbackMonths: 6 }, true, [{ from: null, to: split }, { from: split, to: null }]);
-  };
+  const compareAll = (what: string) => compareCases(db(), RULE, what, CASES, { split: id('five').slice(0, 12), params: { lookbackMonths: 6 } });
   const subjects = async (regionCode: string | null = null, params: Record<string, unknown> = {}) =>
     (await previewRule(db(), PROVINCE_ACCOUNT, RULE, { regionCode, params }, TODAY, { sampleSize: 50 })).proposed.subjects;
 

@@ -8,15 +8,12 @@ import { runFullComparison } from './comparison-runs';
 import { buildExpenseLedger, householdExpenseLedger, latestLedger, usableLedger } from './expense-ledger';
 import { startLedgerKeeper } from './ledger-keeper';
 import { keepLedgerCurrent, ledgerOutOfDate } from './preview-ledgers';
-import type { IdRange } from './evaluate';
-import { compareWithLive } from './ledger-test-support';
+import { CITY, compareCases, compareWithLive, OTHER_CITY_COUNTY, type PreviewCase } from './ledger-test-support';
 import { previewRule } from './preview';
 import { COUNTY, TODAY, World, type Made } from './test-support';
 
 const actor = { userId: null, name: 'test' };
 const province = { userId: 0, username: 'test', role: 'province' as const, regionCode: '360000000000', regionLevel: 1 };
-const OTHER_CITY_COUNTY = '360102000000'; // 东湖区, 南昌市
-const CITY = '360700000000'; // 赣州市, of COUNTY
 
 describeOnEngines('household expense ledger', ({ db }) => {
   let w: World;
@@ -27,17 +24,12 @@ describeOnEngines('household expense ledger', ({ db }) => {
   const pair = (options: { categories?: string[]; county?: string } = {}) =>
     w.household([{ birthDate: '1975-03-03' }, { birthDate: '2005-04-04', relation: 'child' }], options);
 
-  const compare = (what: string, regionCode: string | null, params: Record<string, unknown>, expectLedger: boolean | null = true, idRanges?: IdRange[]) =>
-    compareWithLive(db(), 'RIGID_OVER_INCOME', what, regionCode, params, expectLedger, idRanges);
-  const CASES: [string | null, Record<string, unknown>][] = [
+  const compare = (what: string, regionCode: string | null, params: Record<string, unknown>, expectLedger: boolean | null = true) =>
+    compareWithLive(db(), 'RIGID_OVER_INCOME', what, regionCode, params, expectLedger);
+  const CASES: PreviewCase[] = [
     [null, {}], [null, { minExpenseFen: 800_000 }], [null, { ratio: 2 }], [CITY, {}], [CITY, { minExpenseFen: 800_000 }], [COUNTY, {}],
   ];
-  const compareAll = async (what: string) => {
-    for (const [region, params] of CASES) {
-      // A county is evaluated live as a slice (about a second); only cities and the province use the ledger.
-      await compare(`${what}: ${region ?? 'province'} ${JSON.stringify(params)}`, region, params, region === COUNTY ? null : true);
-    }
-  };
+  const compareAll = (what: string) => compareCases(db(), 'RIGID_OVER_INCOME', what, CASES);
   const subjects = async (regionCode: string | null = null, params: Record<string, unknown> = {}) =>
     (await previewRule(db(), province, 'RIGID_OVER_INCOME', { regionCode, params }, TODAY, { sampleSize: 50 })).proposed;
 

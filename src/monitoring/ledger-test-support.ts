@@ -3,7 +3,10 @@ import { expect } from 'vitest';
 import type { Database } from '../platform/db';
 import type { IdRange } from './evaluate';
 import { previewRule, type PreviewResult } from './preview';
-import { TODAY } from './test-support';
+import { COUNTY, TODAY } from './test-support';
+
+export const CITY = '360700000000'; // 赣州市, of COUNTY
+export const OTHER_CITY_COUNTY = '360102000000'; // 东湖区, 南昌市
 
 export const PROVINCE_ACCOUNT = { userId: 0, username: 'test', role: 'province' as const, regionCode: '360000000000', regionLevel: 1 };
 
@@ -31,4 +34,20 @@ export async function closeWarningOf(db: Database, rule: string, idNumber: strin
     await tx.query(`update warnings set status = 'closed', closed_at = now() where id = $1`, [open.rows[0].id]);
     await tx.query('update warning_evidence set closed = true where warning_id = $1', [open.rows[0].id]);
   });
+}
+
+/** A preview region (null: the province) and proposed parameters. */
+export type PreviewCase = [regionCode: string | null, params: Record<string, unknown>];
+
+/**
+ * compareWithLive for each case (COUNTY is evaluated live as a slice: no ledger line; cities and the province
+ * use the ledger), then, given `ranges`, once more split in two ranges of ID numbers at `ranges.split`.
+ */
+export async function compareCases(db: Database, rule: string, what: string, cases: PreviewCase[], ranges?: { split: string; params: Record<string, unknown> }): Promise<void> {
+  for (const [region, params] of cases) {
+    await compareWithLive(db, rule, `${what}: ${region ?? 'province'} ${JSON.stringify(params)}`, region, params, region === COUNTY ? null : true);
+  }
+  if (ranges) {
+    await compareWithLive(db, rule, `${what}: two ranges`, null, ranges.params, true, [{ from: null, to: ranges.split }, { from: ranges.split, to: null }]);
+  }
 }

@@ -7,14 +7,11 @@ import { describeOnEngines } from '../../test/engines';
 import { runFullComparison } from './comparison-runs';
 import { medicalSelfPaidLedger } from './medical-ledger';
 import { ledgerOutOfDate } from './preview-ledgers';
-import type { IdRange } from './evaluate';
-import { closeWarningOf, compareWithLive, PROVINCE_ACCOUNT } from './ledger-test-support';
+import { CITY, closeWarningOf, compareCases, compareWithLive, OTHER_CITY_COUNTY, type PreviewCase, PROVINCE_ACCOUNT } from './ledger-test-support';
 import { previewRule } from './preview';
 import { COUNTY, TODAY, World, type Made } from './test-support';
 
 const actor = { userId: null, name: 'test' };
-const OTHER_CITY_COUNTY = '360102000000'; // 东湖区, 南昌市
-const CITY = '360700000000'; // 赣州市, of COUNTY
 const RULE = 'MEDICAL_SELF_PAID_12M';
 
 describeOnEngines('personal medical ledger', ({ db }) => {
@@ -29,21 +26,14 @@ describeOnEngines('personal medical ledger', ({ db }) => {
   const stranger = w0(() => w.idNumber('1980-08-08'));
   const strangerElsewhere = w0(() => w.idNumber('1981-08-08', OTHER_CITY_COUNTY.slice(0, 6)));
 
-  const compare = (what: string, regionCode: string | null, params: Record<string, unknown>, expectLedger: boolean | null = true, idRanges?: IdRange[]) =>
-    compareWithLive(db(), RULE, what, regionCode, params, expectLedger, idRanges);
-  const CASES: [string | null, Record<string, unknown>][] = [
+  const compare = (what: string, regionCode: string | null, params: Record<string, unknown>, expectLedger: boolean | null = true) =>
+    compareWithLive(db(), RULE, what, regionCode, params, expectLedger);
+  const CASES: PreviewCase[] = [
     [null, {}], [null, { thresholdFen: 800_000 }], [CITY, {}], [CITY, { thresholdFen: 800_000 }], [COUNTY, {}],
     [null, { thresholdFen: 0 }],
   ];
-  const compareAll = async (what: string) => {
-    for (const [region, params] of CASES) {
-      // A county is evaluated live as a slice; only cities and the province use the ledger.
-      await compare(`${what}: ${region ?? 'province'} ${JSON.stringify(params)}`, region, params, region === COUNTY ? null : true);
-    }
-    // Split in ranges of ID numbers, as the bench's province is (the split point falls between people).
-    const split = stranger().slice(0, 10);
-    await compare(`${what}: two ranges`, null, { thresholdFen: 800_000 }, true, [{ from: null, to: split }, { from: split, to: null }]);
-  };
+  // Split in ranges of ID numbers, as the bench's province is (the split point falls between people).
+  const compareAll = (what: string) => compareCases(db(), RULE, what, CASES, { split: stranger().slice(0, 10), params: { thresholdFen: 800_000 } });
   const subjects = async (regionCode: string | null = null, params: Record<string, unknown> = {}) =>
     (await previewRule(db(), PROVINCE_ACCOUNT, RULE, { regionCode, params }, TODAY, { sampleSize: 50 })).proposed;
 

@@ -6,16 +6,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeOnEngines } from '../../test/engines';
 import { runFullComparison } from './comparison-runs';
-import type { IdRange } from './evaluate';
-import { closeWarningOf, compareWithLive, PROVINCE_ACCOUNT } from './ledger-test-support';
+import { CITY, closeWarningOf, compareCases, compareWithLive, OTHER_CITY_COUNTY, type PreviewCase, PROVINCE_ACCOUNT } from './ledger-test-support';
 import { MEDICAL_MONTH_LEDGER_FLOOR, medicalMonthsLedger } from './medical-month-ledger';
 import { ledgerOutOfDate } from './preview-ledgers';
 import { previewRule } from './preview';
 import { COUNTY, TODAY, World, type Made } from './test-support';
 
 const actor = { userId: null, name: 'test' };
-const OTHER_CITY_COUNTY = '360102000000'; // 东湖区, 南昌市
-const CITY = '360700000000'; // 赣州市, of COUNTY
 const RULE = 'MEDICAL_SPIKE';
 
 describeOnEngines('monthly medical ledger', ({ db }) => {
@@ -27,20 +24,13 @@ describeOnEngines('monthly medical ledger', ({ db }) => {
     ({ id_number: idNumber, settlement_no: `S-${++n}`, settled_on: settledOn, total_cost: selfPaid * 2, self_paid: selfPaid });
   let stranger = '';
 
-  const compare = (what: string, regionCode: string | null, params: Record<string, unknown>, expectLedger: boolean | null = true, idRanges?: IdRange[]) =>
-    compareWithLive(db(), RULE, what, regionCode, params, expectLedger, idRanges);
-  const CASES: [string | null, Record<string, unknown>][] = [
+  const compare = (what: string, regionCode: string | null, params: Record<string, unknown>, expectLedger: boolean | null = true) =>
+    compareWithLive(db(), RULE, what, regionCode, params, expectLedger);
+  const CASES: PreviewCase[] = [
     [null, {}], [null, { minAmountFen: 300_000 }], [null, { minAmountFen: MEDICAL_MONTH_LEDGER_FLOOR }], [null, { factor: 2 }],
     [null, { lookbackMonths: 4 }], [null, { lookbackMonths: 24 }], [null, { baselineMonths: 2 }], [CITY, {}], [CITY, { factor: 2 }], [COUNTY, {}],
   ];
-  const compareAll = async (what: string) => {
-    for (const [region, params] of CASES) {
-      // A county is evaluated live as a slice; only cities and the province use the ledger.
-      await compare(`${what}: ${region ?? 'province'} ${JSON.stringify(params)}`, region, params, region === COUNTY ? null : true);
-    }
-    const split = id('notSpike').slice(0, 10);
-    await compare(`${what}: two ranges`, null, { factor: 2 }, true, [{ from: null, to: split }, { from: split, to: null }]);
-  };
+  const compareAll = (what: string) => compareCases(db(), RULE, what, CASES, { split: id('notSpike').slice(0, 10), params: { factor: 2 } });
   const subjects = async (regionCode: string | null = null, params: Record<string, unknown> = {}) =>
     (await previewRule(db(), PROVINCE_ACCOUNT, RULE, { regionCode, params }, TODAY, { sampleSize: 50 })).proposed.subjects;
 

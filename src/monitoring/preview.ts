@@ -272,14 +272,18 @@ const regionCondition = (region: string | null) => (b: Binder) => {
  * force) are counted apart, except from a ledger that serves them all: then in one statement per range,
  * each subject routed once and kept by the tallies of the versions it fires for.
  */
-async function count(db: Database, rule: RuleDefinition, scans: Scan[], appliesTo: AppliesTo, region: string | null, today: string, options: CountOptions = {}): Promise<Counted[]> {
+async function count(db: Database, rule: RuleDefinition, scans: Scan[], appliesTo: AppliesTo, region: string | null, today: string, options: CountOptions = {},
+  known?: (LedgerServing | { miss: LedgerMiss })[]): Promise<Counted[]> {
   const county = region !== null && regionLevel(region) === 3;
   const ledgerDef = options.live || county ? undefined : ledgerOf(rule.code);
-  const servings = ledgerDef ? await Promise.all(scans.map((s) => ledgerDef.serving(db, s.params, today))) : [];
+  // Whether the ledger serves each scan (`known`: already asked, when several scans are counted apart).
+  const servings = known ?? (ledgerDef ? await Promise.all(scans.map((s) => ledgerDef.serving(db, s.params, today))) : []);
   const served = servings.filter((x): x is LedgerServing => 'build' in x);
   const together = ledgerDef !== undefined && served.length === scans.length && new Set(served.map((x) => x.build.id)).size === 1
     && (scans.length === 1 || scans.every((sc) => sc.tallies.every((t) => t.atLeast.length === 0)));
-  if (scans.length > 1 && !together) return (await Promise.all(scans.map((sc) => count(db, rule, [sc], appliesTo, region, today, options)))).flat();
+  if (scans.length > 1 && !together) {
+    return (await Promise.all(scans.map((sc, i) => count(db, rule, [sc], appliesTo, region, today, options, servings.slice(i, i + 1))))).flat();
+  }
   const tallies = scans.flatMap((sc) => sc.tallies);
   const province = await provinceCode(db);
   let counted: PartCounts[];
